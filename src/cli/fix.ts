@@ -1,0 +1,108 @@
+/** `xueji fix FILE -o OUT.xlsx [--dry-run] [--profile P.json]`: all fixes applied to a copy; FILE is never touched. */
+import { statSync } from 'node:fs';
+import { basename } from 'node:path';
+import { loadWorkbook, readSheetsStreaming, sniffInput, writeWorkbookAtomic } from '../files/node-io';
+import { applyPatches } from '../files/workbook';
+import { XuejiInputError } from '../files/errors';
+import { analyseWorkbook, summarise } from '../core/engine/report';
+import { applyPatchesToSheet, planFixes, type FixPlan } from '../core/engine/fix';
+import { analyseSheet } from '../core/engine/check';
+import type { Patch, SheetInput } from '../core/types';
+import { parseAddress } from '../core/engine/a1';
+import { EXIT_ERRORS, EXIT_OK, EXIT_UNUSABLE, type CliIO } from './io';
+import { CliError, loadProfile, reportDate, templateOption } from './options';
+import type { Profile } from '../core/profile/schema';
+
+export interface FixFlags {
+  output?: string;
+  dryRun?: boolean;
+  profile?: string;
+  template?: string;
+  reportDate?: string;
+}
+
+/** Above this size the rows are counted with the streaming reader before the whole workbook is loaded. */
+const PRECOUNT_BYTES = 10_000_000;
+
+export async function runFix(file: string, flags: FixFlags, io: CliIO): Promise<number> {
+  const profile = loadProfile(flags.profile);
+  const options = { reportDate: reportDate(flags.reportDate, profile, io.today), template: templateOption(flags.template) };
+  if (!flags.output && !flags.dryRun) throw new CliError('请用 -o 指定输出文件（修复结果写入副本，原文件不会被修改），或加 --dry-run 只查看将要做的修改');
+  try {
+    await sniffInput(file);
+    if (statSync(file).size > PRECOUNT_BYTES) refuseTooMany(await readSheetsStreaming(file), profile, file);
+    const { workbook, sheets, unsupported } = await loadWorkbook(file);
+    if (unsupported.length) {
+      throw new XuejiInputError(
+        'unsupported-content',
+        `文件“${basename(file)}”含有${unsupported.join('、')}，修复后的副本无法完整保留这些内容，已停止。请先在 Excel 中另存一份不含这些内容的副本，或在任务窗格中直接修复`,
+      );
+    }
+    refuseTooMany(sheets, profile, file);
+    const analyses = analyseWorkbook(sheets, profile, options);
+    const plans = analyses.map((a) => planFixes(sheets.find((s) => s.name === a.report.sheet)!, profile, a));
+    let changed = 0;
+    for (const plan of plans) changed += printPlan(plan, sheets.find((s) => s.name === plan.sheet)!, io);
+    const after = plans.map((plan) => {
+      const before = sheets.find((s) => s.name === plan.sheet)!;
+      return analyseSheet(applyPatchesToSheet(before, plan.patches, plan.renameSheet), profile, options).report;
+    });
+    const left = summarise(after);
+    if (changed === 0) io.stdout('没有可以自动修复的问题。\n');
+    if (flags.dryRun) {
+      io.stdout(`（--dry-run：只显示，未写入任何文件）共 ${changed} 处修改；修复后仍有错误 ${left.errors} 个，警告 ${left.warnings} 个。\n`);
+    } else {
+      for (const plan of plans) {
+        const ws = workbook.getWorksheet(plan.sheet);
+        if (!ws) continue;
+        applyPatches(ws, plan.patches);
+        if (plan.renameSheet) ws.name = plan.renameSheet;
+      }
+      await writeWorkbookAtomic(workbook, flags.output!, file);
+      io.stdout(`已写入 ${flags.output}：共 ${changed} 处修改（原文件未改动）；修复后仍有错误 ${left.errors} 个，警告 ${left.warnings} 个${left.errors ? '，请运行 xueji check 查看' : ''}。\n`);
+    }
+    return left.errors > 0 ? EXIT_ERRORS : EXIT_OK;
+  } catch (e) {
+    if (!(e instanceof XuejiInputError)) throw e;
+    io.stderr(`xueji：${e.message}\n`);
+    return EXIT_UNUSABLE;
+  }
+}
+
+function refuseTooMany(sheets: readonly SheetInput[], profile: Profile, file: string): void {
+  const cap = profile.limits.fixMaxRows;
+  const big = sheets.find((s) => s.rows.length > cap);
+  if (big) {
+    throw new XuejiInputError(
+      'too-many-rows',
+      `文件“${basename(file)}”的工作表“${big.name}”有 ${big.rows.length.toLocaleString('en-US')} 行，超过修复上限 ${cap.toLocaleString('en-US')} 行（配置项 limits.fixMaxRows）。可先用 xueji check 检查，或把表格拆分后再修复`,
+    );
+  }
+}
+
+function show(v: Patch['value'] | undefined): string {
+  if (v === null || v === undefined || v === '') return '（空）';
+  return typeof v === 'string' ? `“${v}”` : String(v);
+}
+
+function formatLabel(numberFormat: string | undefined): string {
+  return numberFormat === '@' ? '（文本）' : '';
+}
+
+/** Print one plan's changes, each cell before → after; returns how many changes. */
+function printPlan(plan: FixPlan, sheet: SheetInput, io: CliIO): number {
+  if (!plan.patches.length && !plan.renameSheet) return 0;
+  io.stdout(`工作表「${plan.sheet}」：\n`);
+  const rules = new Map<string, number>();
+  for (const i of plan.fixed) rules.set(i.rule, (rules.get(i.rule) ?? 0) + 1);
+  io.stdout(`  修复的问题：${[...rules].map(([r, n]) => `${r} ×${n}`).join('，')}\n`);
+  if (plan.renameSheet) io.stdout(`  工作表改名：「${plan.sheet}」→「${plan.renameSheet}」\n`);
+  for (const p of plan.patches) {
+    const { row, col } = parseAddress(p.cell);
+    const old = sheet.rows[row - 1]?.[col];
+    const was = old && old.kind !== 'empty' ? (old.value as Patch['value']) : null;
+    const wasKind = old?.kind === 'number' ? '（数字）' : formatLabel(old?.numberFormat);
+    io.stdout(`  ${p.cell.padEnd(7)} ${show(was)}${wasKind} → ${show(p.value)}${formatLabel(p.numberFormat)}\n`);
+  }
+  return plan.patches.length + (plan.renameSheet ? 1 : 0);
+}

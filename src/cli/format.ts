@@ -1,0 +1,42 @@
+/** The readable table `xueji check` prints by default. */
+import type { FileReport, Issue, SheetReport, TemplateId } from '../core/types';
+import { TEMPLATE_SPECS } from '../core/templates/specs';
+
+export function templateName(t: TemplateId | null): string {
+  return t ? `${TEMPLATE_SPECS[t].title}（${t}）` : '未识别';
+}
+
+/** Display width: CJK and full-width characters take two columns in a terminal. */
+export function displayWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) {
+    const c = ch.codePointAt(0)!;
+    w += c >= 0x1100 && (c <= 0x115f || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6) || c >= 0x20000) ? 2 : 1;
+  }
+  return w;
+}
+
+export function padEnd(s: string, width: number): string {
+  return s + ' '.repeat(Math.max(0, width - displayWidth(s)));
+}
+
+const SEVERITY = { error: '错误', warning: '警告' } as const;
+
+function issueLine(i: Issue, ruleWidth: number): string {
+  const cell = padEnd(i.cell ?? '—', 7);
+  const fix = i.fix ? '  [可修复]' : '';
+  return `    ${cell} ${SEVERITY[i.severity]}  ${padEnd(i.rule, ruleWidth)}  ${i.message}${fix}`;
+}
+
+export function formatSheet(s: SheetReport): string {
+  const head = `  工作表「${s.sheet}」  模板：${templateName(s.template)}  表头：${s.headerRow ? `第${s.headerRow}行` : '—'}  记录：${s.records} 条`;
+  if (!s.issues.length) return `${head}\n    ✓ 未发现问题\n`;
+  const ruleWidth = Math.max(...s.issues.map((i) => i.rule.length));
+  return `${head}\n${s.issues.map((i) => issueLine(i, ruleWidth)).join('\n')}\n`;
+}
+
+export function formatReport(r: FileReport): string {
+  const sheets = r.sheets.length ? r.sheets.map(formatSheet).join('') : '  （没有可检查的工作表）\n';
+  const s = r.summary;
+  return `${r.file}\n${sheets}  合计：错误 ${s.errors} 个，警告 ${s.warnings} 个，其中可自动修复 ${s.fixable} 个\n`;
+}

@@ -1,0 +1,91 @@
+/** The `xueji` command line: check, fix, profile (export, files and photos join with their issues). */
+import { Command, CommanderError, Option } from 'commander';
+import { runCheck } from './check';
+import { runFix } from './fix';
+import { defaultProfileJson } from '../core/profile/default-profile';
+import { EXIT_UNUSABLE, processIO, type CliIO } from './io';
+import { CliError } from './options';
+import pkg from '../../package.json';
+
+const COMMANDER_MESSAGES: Record<string, (e: CommanderError) => string> = {
+  'commander.missingArgument': () => '缺少文件参数，例如：xueji check 名单.xlsx',
+  'commander.unknownCommand': (e) => `不认识的命令（${e.message.replace(/^error: /, '')}），可用：check、fix、profile`,
+  'commander.unknownOption': (e) => `不认识的选项：${e.message.replace(/^error: unknown option /, '')}`,
+  'commander.optionMissingArgument': (e) => `选项缺少取值：${e.message.replace(/^error: /, '')}`,
+  'commander.missingMandatoryOptionValue': (e) => `缺少必需的选项：${e.message.replace(/^error: /, '')}`,
+};
+
+export function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
+  const program = new Command();
+  program
+    .name('xueji')
+    .description('学籍表格助手：校验、修复国家开放大学学籍表格（免考信息表、学信网退学汇总名单、学生基本信息修改情况统计表）')
+    .version(pkg.version, '-v, --version', '显示版本')
+    .helpOption('-h, --help', '显示帮助')
+    .helpCommand('help [命令]', '显示命令的帮助')
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: () => undefined });
+
+  program
+    .command('check')
+    .description('检查 .xlsx 文件的每个工作表，列出每个有问题的单元格（退出码：0 无错误，1 有错误，2 文件无法使用）')
+    .argument('<files...>', '要检查的 .xlsx 文件')
+    .option('--json', '输出 JSON 报告（格式见 DOMAIN.md §6）')
+    .addOption(new Option('--template <id>', '指定模板，不自动识别').choices(['exemption', 'withdrawal', 'correction-new', 'correction-enrolled', 'correction-graduate']))
+    .option('--profile <file>', '学校自己的配置文件（JSON）')
+    .option('--report-date <YYYY-MM-DD>', '报送日期（用于新生修改期限等日期规则，默认今天）')
+    .action(async (files: string[], flags) => setExit(await runCheck(files, flags, io)));
+
+  program
+    .command('fix')
+    .description('把所有可自动修复的问题修好，写入副本（原文件不会被修改）')
+    .argument('<file>', '要修复的 .xlsx 文件')
+    .option('-o, --output <file>', '输出文件（.xlsx），不能与原文件相同')
+    .option('--dry-run', '只显示将要做的修改，不写文件')
+    .option('--template <id>', '指定模板，不自动识别')
+    .option('--profile <file>', '学校自己的配置文件（JSON）')
+    .option('--report-date <YYYY-MM-DD>', '报送日期')
+    .action(async (file: string, flags) => setExit(await runFix(file, flags, io)));
+
+  program
+    .command('profile')
+    .description('配置文件：--print-default 打印内置默认配置，学校可以在它的基础上修改')
+    .option('--print-default', '打印内置默认配置（JSON）')
+    .action((flags: { printDefault?: boolean }) => {
+      if (!flags.printDefault) throw new CliError('请加 --print-default，例如：xueji profile --print-default > 我校配置.json');
+      io.stdout(JSON.stringify(defaultProfileJson(), null, 2) + '\n');
+      setExit(0);
+    });
+  return program;
+}
+
+/** Run the command line; returns the exit code. Never throws for user errors. */
+export async function run(argv: string[], io: CliIO = processIO()): Promise<number> {
+  let exit = 0;
+  const program = buildProgram(io, (code) => (exit = code));
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return exit;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
+      const translate = COMMANDER_MESSAGES[e.code];
+      io.stderr(`xueji：${translate ? translate(e) : e.message}\n`);
+      return EXIT_UNUSABLE;
+    }
+    if (e instanceof CliError) {
+      io.stderr(`xueji：${e.message}\n`);
+      return e.exitCode;
+    }
+    // A bug of ours: say so in Chinese, without student data and without a stack trace.
+    io.stderr(`xueji：内部错误（${(e as Error)?.name ?? 'Error'}），请把命令和文件情况报告给开发者。\n`);
+    if (process.env.XUEJI_DEBUG) io.stderr(String((e as Error)?.stack) + '\n');
+    return 3;
+  }
+}
+
+if (require.main === module) {
+  void run(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

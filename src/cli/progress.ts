@@ -1,0 +1,26 @@
+/** A progress line on stderr for big files (over ~10,000 rows); quiet for small ones. */
+import type { CliIO } from './io';
+
+export const PROGRESS_FROM_ROWS = 10_000;
+
+export function rowProgress(io: CliIO, file: string): { onRows: (n: number) => void; done: (n: number) => void } {
+  let shown = false;
+  let lastPrinted = 0;
+  return {
+    onRows(n: number) {
+      if (n < PROGRESS_FROM_ROWS) return;
+      if (io.stderrIsTTY) {
+        io.stderr(`\r正在读取 ${file}：${n.toLocaleString('en-US')} 行…`);
+        shown = true;
+      } else if (n - lastPrinted >= PROGRESS_FROM_ROWS) {
+        io.stderr(`正在读取 ${file}：${n.toLocaleString('en-US')} 行…\n`);
+        lastPrinted = n;
+        shown = true;
+      }
+    },
+    done(n: number) {
+      if (!shown) return;
+      io.stderr(`${io.stderrIsTTY ? '\r' : ''}已读取 ${file}：共 ${n.toLocaleString('en-US')} 行。\n`);
+    },
+  };
+}

@@ -1,0 +1,567 @@
+/**
+ * Running every rule over a sheet (DOMAIN.md §4–§6): header → records → per-cell hygiene and field rules →
+ * cross-column and table rules → report. Pure: the caller passes the report date.
+ */
+import type { Cell, Issue, Patch, SheetInput, SheetReport, TemplateId } from '../types';
+import type { Profile } from '../profile/schema';
+import { FIELD_LABEL, type CorrectionItem, type Field } from '../templates/fields';
+import { FIELD_SPECS, TEMPLATE_SPECS, isCorrection } from '../templates/specs';
+import { detectHeader, type HeaderInfo } from './header';
+import { locateRecords, type Layout } from './records';
+import { prepareCell, type Prepared } from './prepare';
+import { err, makeIssue, warn, type IssueDraft } from './issue';
+import { address, parseRange } from './a1';
+import type { Ymd } from '../cells/dates';
+import { addMonths, ageOn, compareYmd, endOfMonth } from '../cells/dates';
+import { termStartYmd, type Term } from '../cells/enrollment-term';
+import { checkStudentId, type StudentId } from '../rules/student-id';
+import { checkIdCard, type IdCard } from '../rules/id-card';
+import { checkGender, genderMismatch } from '../rules/gender';
+import { checkEthnicity } from '../rules/ethnicity';
+import { checkName } from '../rules/name';
+import { centreBranchMismatch, checkCentreCode } from '../rules/centre-code';
+import { checkEnrollmentTerm, termMismatch, termOfStudentId } from '../rules/enrollment-term';
+import { checkRegistrationNo } from '../rules/registration-no';
+import { checkReason, checkSubjectCode, reasonSubjectMismatch } from '../rules/exemption';
+import {
+  checkChangeType,
+  checkItem,
+  checkNewValue,
+  doubleChange,
+  graduateChange,
+  newStudentLate,
+  type ChangeType,
+} from '../rules/correction';
+import type { Outcome } from '../rules/outcome';
+import { planTable, type TableSteps } from './plan';
+
+export interface CheckOptions {
+  /** Force the template instead of recognising it. */
+  template?: TemplateId;
+  /** The date the sheet is handed in, for date rules (新生 window). */
+  reportDate: Ymd;
+}
+
+/** One change of a correction row (the long layout has one per row, the wide layout one per 原/新 pair). */
+export interface Change {
+  item: CorrectionItem | null;
+  itemCell: Prepared | null;
+  oldCell: Prepared;
+  newCell: Prepared;
+}
+
+export interface RecordRow {
+  row: number;
+  cells: Partial<Record<Field, Prepared>>;
+  changes: Change[];
+  /** Normalised key (学号 or 注册证号) for duplicates and sorting. */
+  key: string;
+  studentId?: StudentId;
+}
+
+/** Everything a check learned: the report, and what the fixer needs to plan the fixes. */
+export interface SheetAnalysis {
+  report: SheetReport;
+  header: HeaderInfo | null;
+  layout: Layout | null;
+  rows: RecordRow[];
+  /** Cells with a fix, by address: the value to write. */
+  cellFixes: Map<string, Patch>;
+  /** Table fixes this sheet needs. */
+  tableSteps: TableSteps;
+  renameSheet: string | null;
+}
+
+function emptyAnalysis(sheet: SheetInput, issues: Issue[], template: TemplateId | null = null, headerRow: number | null = null): SheetAnalysis {
+  return {
+    report: { sheet: sheet.name, template, headerRow, records: 0, issues },
+    header: null,
+    layout: null,
+    rows: [],
+    cellFixes: new Map(),
+    tableSteps: { removeBlank: false, sort: false, renumber: false, marker: false },
+    renameSheet: null,
+  };
+}
+
+export function isEmptySheet(sheet: SheetInput): boolean {
+  for (const row of sheet.rows) {
+    if (!row) continue;
+    for (const c of row) if (c && c.kind !== 'empty') return false;
+  }
+  return true;
+}
+
+export function analyseSheet(sheet: SheetInput, profile: Profile, options: CheckOptions): SheetAnalysis {
+  const header = detectHeader(sheet, options.template);
+  if (!header) {
+    return emptyAnalysis(sheet, [
+      makeIssue(null, null, null, err('sheet.unknown-template', `工作表“${sheet.name}”的前20行中找不到可识别的表头（免考信息表、退学汇总名单或学生基本信息修改情况统计表）`), null),
+    ]);
+  }
+  return new SheetChecker(sheet, profile, options, header).run();
+}
+
+class SheetChecker {
+  private readonly issues: Issue[] = [];
+  private readonly cellFixes = new Map<string, Patch>();
+  private readonly template: TemplateId;
+  private readonly spec;
+  private layout!: Layout;
+  private readonly rows: RecordRow[] = [];
+  private readonly merged: ReturnType<typeof parseRange>[];
+
+  constructor(
+    private readonly sheet: SheetInput,
+    private readonly profile: Profile,
+    private readonly options: CheckOptions,
+    private readonly header: HeaderInfo,
+  ) {
+    this.template = header.template;
+    this.spec = TEMPLATE_SPECS[this.template];
+    this.merged = sheet.merges.map(parseRange);
+  }
+
+  run(): SheetAnalysis {
+    const h = this.header;
+    this.checkHeader();
+    this.layout = locateRecords(this.sheet, h, this.profile);
+    for (const r of this.layout.records) this.rows.push(this.checkRow(r));
+    this.checkCrossRows();
+    const steps = this.checkTable();
+    const renameSheet = this.checkSheetName();
+    for (const row of this.rows) this.emitRow(row);
+    this.issues.sort(issueOrder);
+    return {
+      report: {
+        sheet: this.sheet.name,
+        template: this.template,
+        headerRow: h.headerRow,
+        records: this.layout.records.length,
+        issues: this.issues,
+      },
+      header: h,
+      layout: this.layout,
+      rows: this.rows,
+      cellFixes: this.cellFixes,
+      tableSteps: steps,
+      renameSheet,
+    };
+  }
+
+  private label(f: Field): string {
+    const col = this.header.fields.get(f);
+    return col === undefined ? FIELD_LABEL[f] : this.header.labels[col] || FIELD_LABEL[f];
+  }
+
+  private required(): Field[] {
+    let req = this.spec.required;
+    if (isCorrection(this.template) && this.header.wide.length > 0) {
+      req = req.filter((f) => f !== 'item' && f !== 'oldValue' && f !== 'newValue');
+    }
+    return req;
+  }
+
+  private checkHeader(): void {
+    for (const f of this.required()) {
+      if (!this.header.fields.has(f)) {
+        const also = f === 'registrationNo' ? '（毕业生按51161开头的注册证号填写）' : '';
+        this.issues.push(makeIssue(null, null, f, err('header.missing-column', `缺少“${FIELD_LABEL[f]}”列${also}`), null));
+      }
+    }
+    for (const [f, cols] of this.header.fieldColumns) {
+      if (cols.length > 1) {
+        const names = cols.map((c) => `${address(this.header.headerRow, c)}“${this.header.labels[c]}”`).join('、');
+        this.issues.push(
+          makeIssue(null, null, f, err('header.duplicate-column', `有多列都是“${FIELD_LABEL[f]}”：${names}，请只保留一列`), null),
+        );
+      }
+    }
+  }
+
+  private prepare(f: Field, row: number, col: number, cell: Cell | undefined): Prepared {
+    const spec = FIELD_SPECS[f];
+    return prepareCell(cell, row, col, { mode: spec.mode, isCode: spec.isCode, label: FIELD_LABEL[f] });
+  }
+
+  private checkRow(r: number): RecordRow {
+    const raw = this.sheet.rows[r - 1] ?? [];
+    const cells: Partial<Record<Field, Prepared>> = {};
+    for (const [f, col] of this.header.fields) cells[f] = this.prepare(f, r, col, raw[col]);
+    const rec: RecordRow = { row: r, cells, changes: [], key: '' };
+    const today = this.options.reportDate;
+    const required = new Set(this.required());
+
+    for (const [f, p] of Object.entries(cells) as [Field, Prepared][]) {
+      if (p.empty && required.has(f) && !(f === 'subjectCode' && this.template === 'exemption')) {
+        p.drafts.push(err('cell.required', `“${this.label(f)}”不能为空`));
+      }
+    }
+    const ok = (p: Prepared | undefined): p is Prepared => !!p && !p.empty && !p.unusable;
+
+    const sid = cells.studentId;
+    if (ok(sid)) rec.studentId = add(sid, checkStudentId(sid.text));
+    const idc = cells.idCard;
+    let idCard: IdCard | undefined;
+    if (ok(idc)) idCard = add(idc, checkIdCard(idc.text, today));
+    const gen = cells.gender;
+    if (ok(gen)) {
+      const g = add(gen, checkGender(gen.text));
+      if (g && idCard?.checksumOk) {
+        const m = genderMismatch(g, idCard.gender);
+        if (m) gen.drafts.push(m);
+      }
+    }
+    let ethnicity: string | undefined;
+    if (ok(cells.ethnicity)) ethnicity = add(cells.ethnicity, checkEthnicity(cells.ethnicity.text));
+    if (ok(cells.name)) add(cells.name, checkName(cells.name.text));
+    const cc = cells.centreCode;
+    if (ok(cc)) {
+      const code = add(cc, checkCentreCode(cc.text, this.profile, cc.raw?.kind === 'number'));
+      if (code && rec.studentId) {
+        const m = centreBranchMismatch(code, rec.studentId.branch, this.profile);
+        if (m) cc.drafts.push(m);
+      }
+    }
+    let term: Term | undefined;
+    const tc = cells.enrollmentTerm;
+    if (ok(tc)) {
+      term = add(tc, checkEnrollmentTerm(tc.text, tc.dateSerial));
+      if (term && rec.studentId) {
+        const m = termMismatch(term, rec.studentId);
+        if (m) tc.drafts.push(m);
+      }
+    }
+    const reg = cells.registrationNo;
+    if (ok(reg)) add(reg, checkRegistrationNo(reg.text));
+    if (this.template === 'withdrawal' && cells.branchName && !cells.branchName.empty) {
+      // 陕西 notice: no spaces in any cell — already cleaned; nothing else to validate on the name.
+    }
+
+    const keyCell = cells[this.spec.key];
+    rec.key = keyCell && !keyCell.unusable ? (keyCell.fixed || keyCell.text) : '';
+
+    if (this.template === 'exemption') this.checkExemptionRow(rec, idCard, ethnicity, term);
+    if (isCorrection(this.template)) this.checkCorrectionRow(rec, raw, idCard);
+    return rec;
+  }
+
+  private checkExemptionRow(rec: RecordRow, idCard: IdCard | undefined, ethnicity: string | undefined, term: Term | undefined): void {
+    const c = rec.cells;
+    let subject: string | undefined;
+    const sc = c.subjectCode;
+    if (sc && !sc.unusable) {
+      const name = c.subjectName && !c.subjectName.empty ? c.subjectName.text : '';
+      subject = add(sc, checkSubjectCode(sc.text, name, this.profile));
+    }
+    const rc = c.reason;
+    if (!rc || rc.empty || rc.unusable) return;
+    const reason = add(rc, checkReason(rc.text, this.profile));
+    if (!reason) return;
+    if (subject) {
+      const m = reasonSubjectMismatch(reason, subject, this.profile);
+      if (m) rc.drafts.push(m);
+    }
+    if (reason.check === 'age-40' && idCard && idCard.birthValid) {
+      const start = term ? termStartYmd(term) : rec.studentId ? termStartYmd(termOfStudentId(rec.studentId)) : null;
+      if (start) {
+        const age = ageOn(idCard.birth, start);
+        if (age < 40) {
+          rc.drafts.push(
+            err('exemption.age-under-40', `免考原因为“入学注册时年满40周岁”，但按身份证号，该生入学注册时（${start.y}年${start.m}月1日）为${age}周岁`),
+          );
+        }
+      }
+    }
+    if (reason.check === 'minority' && ethnicity === '汉族') {
+      rc.drafts.push(err('exemption.han-ethnicity', '免考原因为“少数民族聚居地区的少数民族学生”，但该生民族为汉族'));
+    }
+  }
+
+  private checkCorrectionRow(rec: RecordRow, raw: readonly (Cell | undefined)[], idCard: IdCard | undefined): void {
+    const c = rec.cells;
+    const today = this.options.reportDate;
+    if (c.item || c.oldValue || c.newValue) {
+      const ic = c.item;
+      let item: CorrectionItem | null = null;
+      if (ic && !ic.empty && !ic.unusable) item = add(ic, checkItem(ic.text, this.template)) ?? null;
+      if (c.oldValue && c.newValue) rec.changes.push({ item, itemCell: ic ?? null, oldCell: c.oldValue, newCell: c.newValue });
+    }
+    const pairs = new Map<CorrectionItem, { old?: Prepared; new?: Prepared }>();
+    for (const w of this.header.wide) {
+      const p = prepareCell(raw[w.col], rec.row, w.col, { mode: 'text', isCode: false, label: `${w.side === 'old' ? '原' : '新'}${w.item}` });
+      const pair = pairs.get(w.item) ?? {};
+      pair[w.side] = p;
+      pairs.set(w.item, pair);
+    }
+    for (const [item, pair] of pairs) {
+      if (!pair.old || !pair.new || (pair.old.empty && pair.new.empty)) continue;
+      const templateItem = checkItem(item, this.template);
+      const change: Change = { item: templateItem.parsed ?? null, itemCell: null, oldCell: pair.old, newCell: pair.new };
+      if (!templateItem.parsed) pair.new.drafts.push(...templateItem.drafts);
+      rec.changes.push(change);
+    }
+    for (const ch of rec.changes) {
+      if (!ch.item) continue;
+      const nv = ch.newCell;
+      if (nv.empty) {
+        if (!c.newValue || nv !== c.newValue) nv.drafts.push(err('cell.required', `修改后的${ch.item}不能为空`));
+        continue;
+      }
+      if (nv.unusable) continue;
+      // Values of IDs and names are codes: no spaces inside (cleaned the same way as their columns).
+      const res = checkNewValue(ch.item, compactFor(ch.item, nv), nv.dateSerial, today);
+      compactCell(ch.item, nv);
+      add(nv, res);
+      const ref = res.idCard ?? idCard;
+      if (ch.item === '性别' && ref && res.drafts.length === 0) {
+        const g = res.canonical ?? nv.text;
+        if (g !== ref.gender) nv.drafts.push(err('correction.new-value', `修改后的性别“${g}”与身份证号第17位表示的“${ref.gender}”不一致`));
+      }
+      if (ch.item === '出生日期' && res.birth && ref && ref.birthValid && compareYmd(res.birth, ref.birth) !== 0) {
+        nv.drafts.push(err('correction.new-value', '修改后的出生日期与身份证号中的出生日期不一致'));
+      }
+      const ov = ch.oldCell;
+      const oldText = compactFor(ch.item, ov);
+      const newText = res.canonical ?? compactFor(ch.item, nv);
+      if (!ov.empty && oldText === newText) {
+        nv.drafts.push(err('correction.unchanged', `原信息与修改后信息相同（“${newText}”），无需修改`));
+      }
+    }
+    const ct = c.changeType;
+    let changeType: ChangeType | undefined;
+    if (ct && !ct.empty) changeType = add(ct, checkChangeType(ct.text));
+    if (this.template === 'correction-graduate' && changeType === '信息变更') ct!.drafts.push(graduateChange());
+    if (this.template === 'correction-new') {
+      const term = rec.studentId ? termOfStudentId(rec.studentId) : undefined;
+      if (term) {
+        const start = termStartYmd(term);
+        const last = addMonths(start.y, start.m, this.profile.correction.newStudentWindowMonths - 1);
+        const end = endOfMonth(last.y, last.m);
+        if (compareYmd(today, end) > 0) c.studentId!.drafts.push(newStudentLate(end, today));
+      }
+    }
+  }
+
+  /** Rules across rows: duplicates, 双改, mixed 分部. */
+  private checkCrossRows(): void {
+    const keyField = this.spec.key;
+    const seen = new Set<string>();
+    const itemsOf = new Map<string, Set<CorrectionItem>>();
+    const branches = new Map<string, number>();
+    let firstBranch: string | null = null;
+    for (const rec of this.rows) {
+      const keyCell = rec.cells[keyField];
+      if (!rec.key || !keyCell) continue;
+      const dupKeys: string[] = [];
+      if (this.template === 'exemption') dupKeys.push(`${rec.key}|${rec.cells.subjectCode?.fixed ?? ''}`);
+      else if (isCorrection(this.template)) for (const ch of rec.changes) dupKeys.push(`${rec.key}|${ch.item ?? ch.itemCell?.text ?? ''}`);
+      else dupKeys.push(rec.key);
+      if (dupKeys.some((k) => seen.has(k))) {
+        const what = this.template === 'exemption' ? '同一学号同一科目' : isCorrection(this.template) ? '同一学生同一修改项目' : '同一学号';
+        keyCell.drafts.push(err('row.duplicate', `${what}重复出现（${rec.key}），请删除重复的行`));
+      }
+      for (const k of dupKeys) seen.add(k);
+      if (isCorrection(this.template)) {
+        const items = itemsOf.get(rec.key) ?? new Set<CorrectionItem>();
+        for (const ch of rec.changes) {
+          if (!ch.item) continue;
+          const other = ch.item === '姓名' ? '身份证号' : ch.item === '身份证号' ? '姓名' : null;
+          if (other && items.has(other)) (ch.itemCell ?? ch.newCell).drafts.push(doubleChange());
+          items.add(ch.item);
+        }
+        itemsOf.set(rec.key, items);
+      }
+    }
+    if (this.template === 'withdrawal') {
+      for (const rec of this.rows) {
+        const b = rec.cells.branchName;
+        if (!b || b.empty) continue;
+        if (firstBranch === null) firstBranch = b.fixed;
+        branches.set(b.fixed, (branches.get(b.fixed) ?? 0) + 1);
+        if (branches.size > 1 && b.fixed !== firstBranch) {
+          b.drafts.push(warn('withdrawal.mixed-branch', `同一份名单中出现了多个分部名称（“${firstBranch}”与“${b.fixed}”），每个分部应分别报送`));
+          break;
+        }
+      }
+    }
+  }
+
+  /** Table rules: blank rows, order, 序号, end marker, merged cells. Returns which table fixes apply. */
+  private checkTable(): TableSteps {
+    const L = this.layout;
+    const steps: TableSteps = { removeBlank: false, sort: false, renumber: false, marker: false };
+    const tableIssues: { rule: keyof TableSteps; issue: Issue }[] = [];
+    for (const r of L.blankRows) {
+      steps.removeBlank = true;
+      tableIssues.push({ rule: 'removeBlank', issue: makeIssue(at(r, L.firstCol), null, null, err('row.blank', `第${r}行是记录中间的空行，应删除`, true), null) });
+    }
+    if (this.spec.sorted(this.profile)) {
+      const keyField = this.spec.key;
+      for (let i = 1; i < this.rows.length; i++) {
+        const a = this.rows[i - 1]!;
+        const b = this.rows[i]!;
+        if (a.key && b.key && b.key < a.key) {
+          steps.sort = true;
+          const col = this.header.fields.get(keyField)!;
+          const by = keyField === 'studentId' ? '学号' : '注册证号（51161开头）';
+          tableIssues.push({
+            rule: 'sort',
+            issue: makeIssue(at(b.row, col), this.label(keyField), keyField, err('table.unsorted', `记录应按${by}升序排列：第${b.row}行排在了第${a.row}行（${a.key}）之后`, true), null),
+          });
+          break;
+        }
+      }
+    }
+    const seqCol = this.header.fields.get('seq');
+    if (seqCol !== undefined) {
+      this.rows.forEach((rec, i) => {
+        const p = rec.cells.seq!;
+        if (p.unusable) return;
+        if (p.text !== String(i + 1)) {
+          steps.renumber = true;
+          const patch: Patch = { cell: p.addr, value: i + 1, numberFormat: 'General' };
+          const what = p.empty ? '为空' : `为“${p.text}”`;
+          this.issues.push(makeIssue(p, this.label('seq'), 'seq', err('table.sequence', `序号应从1起连续编号，此处应为${i + 1}，当前${what}`, true), [patch]));
+        }
+      });
+    }
+    this.checkMarker(steps, tableIssues);
+    this.checkMerged();
+    // Each table rule's fix is the list of every cell that table fix rewrites (DOMAIN.md §6), planned once
+    // per rule and shared by that rule's issues (one plan per blank row would be quadratic).
+    const plans = new Map<keyof TableSteps, Patch[]>();
+    for (const t of tableIssues) {
+      let patches = plans.get(t.rule);
+      if (!patches) {
+        const only: TableSteps = { removeBlank: false, sort: false, renumber: false, marker: false, [t.rule]: true };
+        patches = planTable(this.sheet, this.profile, this.header, L, this.rows, new Map(), only);
+        plans.set(t.rule, patches);
+      }
+      t.issue.fix = { patches };
+      this.issues.push(t.issue);
+    }
+    return steps;
+  }
+
+  private checkMarker(steps: TableSteps, out: { rule: keyof TableSteps; issue: Issue }[]): void {
+    const L = this.layout;
+    if (L.records.length === 0) return;
+    const last = L.records[L.records.length - 1]!;
+    // Records after the end marker close up with the others when fixed: the marker belongs below them all.
+    const expected = L.recordsAfterEnd.length ? this.header.headerRow + 1 + L.records.length : last + 1;
+    const where = at(expected, L.firstCol);
+    if (L.markerKind === 'terminator') {
+      const t = this.profile.exemption.terminator;
+      let msg: string | null = null;
+      if (L.marker === null) msg = `表格最后一条记录的下一行（第${expected}行第一列）应填写“${t}”`;
+      else if (L.recordsAfterEnd.length) msg = `“${t}”之后不能再有记录（第${L.recordsAfterEnd.join('、')}行），结束行应放在最后一条记录的下一行`;
+      else if (L.marker !== expected) msg = `“${t}”应紧接在最后一条记录的下一行（第${expected}行），中间不能有空行`;
+      if (msg) {
+        steps.marker = true;
+        out.push({ rule: 'marker', issue: makeIssue(where, null, null, err('table.terminator', msg, true), null) });
+      }
+      return;
+    }
+    const text = this.template === 'withdrawal' ? '经办人' : '主管领导、经手人签字和公章';
+    let msg: string | null = null;
+    if (L.marker === null) msg = `最后一条记录之后应紧接签字行（${text}）`;
+    else if (L.recordsAfterEnd.length) msg = `签字行之后不能再有记录（第${L.recordsAfterEnd.join('、')}行）`;
+    else if (L.marker !== expected) msg = `签字行（${text}）应紧接在最后一条记录的下一行（第${expected}行），中间不能有空行`;
+    if (msg) {
+      steps.marker = true;
+      out.push({ rule: 'marker', issue: makeIssue(where, null, null, warn('table.signature-row', msg, true), null) });
+    }
+  }
+
+  private checkMerged(): void {
+    const L = this.layout;
+    if (!L.records.length) return;
+    const top = L.records[0]!;
+    const bottom = L.records[L.records.length - 1]!;
+    for (const m of this.merged) {
+      if (m.bottom < top || m.top > bottom) continue;
+      this.issues.push(
+        makeIssue(at(m.top, m.left), null, null, err('cell.merged', `记录区域中有合并单元格（${address(m.top, m.left)}:${address(m.bottom, m.right)}），请取消合并后逐行填写`), null),
+      );
+    }
+  }
+
+  private checkSheetName(): string | null {
+    const wanted = this.template === 'withdrawal' ? this.profile.withdrawal.sheetName : null;
+    if (!wanted || this.sheet.name === wanted) return null;
+    const issue = makeIssue(null, null, null, warn('sheet.name', `工作表名称应为“${wanted}”，当前为“${this.sheet.name}”`, true), null);
+    issue.fix = { patches: [], renameSheet: wanted };
+    this.issues.push(issue);
+    return wanted;
+  }
+
+  /** Turn a row's drafts into issues; every fixable issue of a cell carries the cell's final value. */
+  private emitRow(rec: RecordRow): void {
+    const cells: Prepared[] = [...(Object.values(rec.cells) as Prepared[])];
+    for (const ch of rec.changes) {
+      if (!cells.includes(ch.oldCell)) cells.push(ch.oldCell);
+      if (!cells.includes(ch.newCell)) cells.push(ch.newCell);
+    }
+    for (const p of cells) {
+      if (!p.drafts.length) continue;
+      const field = fieldOf(rec, p);
+      const column = this.header.labels[p.col] ?? null;
+      let patch: Patch | null = null;
+      if (p.needsFix && p.drafts.some((d) => d.fixable)) {
+        patch = { cell: p.addr, value: p.fixed, numberFormat: '@' };
+        this.cellFixes.set(p.addr, patch);
+      }
+      for (const d of p.drafts) this.issues.push(makeIssue(p, column, field, d, d.fixable && patch ? [patch] : null));
+    }
+  }
+}
+
+function fieldOf(rec: RecordRow, p: Prepared): string | null {
+  for (const [f, c] of Object.entries(rec.cells)) if (c === p) return f;
+  for (const ch of rec.changes) {
+    if (ch.newCell === p) return 'newValue';
+    if (ch.oldCell === p) return 'oldValue';
+  }
+  return null;
+}
+
+/** Items whose values are codes or names: no spaces at all inside. */
+const COMPACT_ITEMS: ReadonlySet<CorrectionItem> = new Set(['姓名', '性别', '身份证号', '民族', '出生日期']);
+
+function compactFor(item: CorrectionItem, p: Prepared): string {
+  return COMPACT_ITEMS.has(item) ? p.text.replace(/[\s\u00a0\u3000]/g, '') : p.text;
+}
+
+/** A new 姓名/身份证号 … with spaces inside: report and fix like the column it stands for. */
+function compactCell(item: CorrectionItem, p: Prepared): void {
+  const compact = compactFor(item, p);
+  if (compact === p.text) return;
+  if (!p.drafts.some((d) => d.rule === 'cell.whitespace')) p.drafts.push(err('cell.whitespace', `修改后的${item}中含有空格`, true));
+  p.text = compact;
+  p.fixed = compact;
+  p.needsFix = true;
+}
+
+/** Record an outcome on its cell; returns what it parsed. */
+function add<T>(p: Prepared, o: Outcome<T>): T | undefined {
+  p.drafts.push(...o.drafts);
+  if (o.canonical !== undefined) {
+    p.fixed = o.canonical;
+    if (o.drafts.some((d) => d.fixable)) p.needsFix = true;
+  }
+  return o.parsed;
+}
+
+function at(row: number, col: number) {
+  return { row, col, addr: address(row, col) };
+}
+
+function issueOrder(a: Issue, b: Issue): number {
+  const ra = a.row ?? 0;
+  const rb = b.row ?? 0;
+  if (ra !== rb) return ra - rb;
+  return (a.cell ?? '').length - (b.cell ?? '').length || (a.cell ?? '').localeCompare(b.cell ?? '');
+}
+
+export type { IssueDraft };

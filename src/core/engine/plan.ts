@@ -1,0 +1,164 @@
+/**
+ * Planning table fixes as cell patches (DOMAIN.md §5–§6): cell fixes applied, blank rows removed, records
+ * sorted by the key (stable), 序号 renumbered, the terminator / signature row put right after the last
+ * record, and footer rows moved down only where they would be overwritten. The plan is the difference
+ * between the sheet and its fixed layout, so planning again on the fixed sheet yields nothing.
+ */
+import type { Cell, Patch, SheetInput } from '../types';
+import type { Profile } from '../profile/schema';
+import { address } from './a1';
+import type { HeaderInfo } from './header';
+import type { Layout } from './records';
+import type { RecordRow } from './check';
+
+export interface TableSteps {
+  removeBlank: boolean;
+  sort: boolean;
+  renumber: boolean;
+  marker: boolean;
+}
+
+type Value = string | number | boolean | null;
+interface Slot {
+  value: Value;
+  numberFormat: string;
+}
+type GridRow = Slot[];
+
+function slotOf(c: Cell | undefined): Slot {
+  if (!c || c.kind === 'empty') return { value: null, numberFormat: c?.numberFormat ?? 'General' };
+  return { value: c.value, numberFormat: c.numberFormat ?? 'General' };
+}
+
+function readRow(sheet: SheetInput, r: number, width: number): GridRow {
+  const row = sheet.rows[r - 1];
+  const out: GridRow = [];
+  for (let c = 0; c < width; c++) out.push(slotOf(row?.[c]));
+  return out;
+}
+
+function blankRow(width: number): GridRow {
+  return Array.from({ length: width }, () => ({ value: null, numberFormat: 'General' }));
+}
+
+export function markerText(profile: Profile, header: HeaderInfo): string {
+  if (header.template === 'exemption') return profile.exemption.terminator;
+  if (header.template === 'withdrawal') return profile.withdrawal.signature;
+  return profile.correction.signature;
+}
+
+export function planTable(
+  sheet: SheetInput,
+  profile: Profile,
+  header: HeaderInfo,
+  layout: Layout,
+  rows: RecordRow[],
+  cellFixes: ReadonlyMap<string, Patch>,
+  steps: TableSteps,
+): Patch[] {
+  const width = Math.max(layout.width, layout.firstCol + 1);
+  const start = header.headerRow + 1;
+  const end = Math.max(layout.lastRow, start - 1);
+  const original = new Map<number, GridRow>();
+  for (let r = start; r <= end; r++) original.set(r, readRow(sheet, r, width));
+  const get = (r: number): GridRow => original.get(r) ?? blankRow(width);
+
+  // Records in their current order, with cell fixes applied.
+  let records = rows.map((rec) => {
+    const g = get(rec.row).map((s, c) => {
+      const p = cellFixes.get(address(rec.row, c));
+      return p ? { value: p.value, numberFormat: p.numberFormat } : s;
+    });
+    return { rec, grid: g };
+  });
+  const seqCol = header.fields.get('seq');
+
+  // The record block: rows from the first record; blank rows kept in place unless removed.
+  type Line = { grid: GridRow; record: boolean };
+  let block: Line[] = [];
+  // Records found after the end marker join the block: the marker then follows them.
+  const compact = steps.removeBlank || steps.sort || (steps.marker && layout.recordsAfterEnd.length > 0);
+  if (compact) {
+    if (steps.sort) records = stableSortBy(records, (x) => x.rec.key);
+    block = records.map((x) => ({ grid: x.grid, record: true }));
+  } else {
+    const byRow = new Map(records.map((x) => [x.rec.row, x.grid]));
+    const first = rows.length ? rows[0]!.row : start;
+    const lastRec = rows.length ? rows[rows.length - 1]!.row : start - 1;
+    for (let r = first; r <= lastRec; r++) {
+      const g = byRow.get(r);
+      block.push(g ? { grid: g, record: true } : { grid: get(r), record: false });
+    }
+  }
+  if ((steps.renumber || compact) && seqCol !== undefined) {
+    let n = 0;
+    for (const line of block) {
+      if (!line.record) continue;
+      n++;
+      const cur = line.grid[seqCol]!;
+      if (cur.value !== n) line.grid = line.grid.map((s, c) => (c === seqCol ? { value: n, numberFormat: numberFormatForSeq(s) } : s));
+    }
+  }
+
+  const firstRecordRow = compact || !rows.length ? start : rows[0]!.row;
+  const desired = new Map<number, GridRow>();
+  let r = firstRecordRow;
+  for (const line of block) desired.set(r++, line.grid);
+  const afterRecords = r;
+
+  // Rows the old record area occupied and the block no longer does become blank (rows moved up).
+  const oldRecordRows = new Set<number>([...rows.map((x) => x.row), ...layout.blankRows]);
+  const footerRows = layout.footerRows.filter((x) => !oldRecordRows.has(x));
+  let markerRow: number | null = layout.marker;
+  // A marker right below the last record stays right below it when the records close up.
+  const lastRecordRow = rows.length ? rows[rows.length - 1]!.row : start - 1;
+  const adjacent = layout.marker !== null && layout.marker === lastRecordRow + 1 && layout.recordsAfterEnd.length === 0;
+  if (steps.marker || (compact && adjacent)) {
+    const markerGrid = layout.marker !== null ? get(layout.marker) : markerLine(width, layout.firstCol, markerText(profile, header));
+    desired.set(afterRecords, markerGrid);
+    markerRow = afterRecords;
+  } else if (layout.marker !== null && !oldRecordRows.has(layout.marker)) {
+    if (!desired.has(layout.marker)) desired.set(layout.marker, get(layout.marker));
+  }
+  // Footers keep their place unless the block or the marker now reaches them: then all move down together.
+  const occupiedTo = Math.max(afterRecords - 1, markerRow ?? 0);
+  const firstFooter = footerRows.length ? Math.min(...footerRows) : null;
+  const shift = firstFooter !== null && firstFooter <= occupiedTo ? occupiedTo + 1 - firstFooter : 0;
+  for (const f of footerRows) desired.set(f + shift, get(f));
+
+  const lastRow = Math.max(end, ...desired.keys());
+  const patches: Patch[] = [];
+  for (let row = start; row <= lastRow; row++) {
+    const have = get(row);
+    const want = desired.get(row) ?? blankRow(width);
+    for (let c = 0; c < width; c++) {
+      const a = have[c]!;
+      const b = want[c]!;
+      if (sameValue(a.value, b.value) && (b.value === null || a.numberFormat === b.numberFormat)) continue;
+      patches.push({ cell: address(row, c), value: b.value, numberFormat: b.numberFormat });
+    }
+  }
+  return patches;
+}
+
+function numberFormatForSeq(s: Slot): string {
+  return s.numberFormat === '@' ? 'General' : s.numberFormat;
+}
+
+function markerLine(width: number, col: number, text: string): GridRow {
+  const g = blankRow(width);
+  g[col] = { value: text, numberFormat: '@' };
+  return g;
+}
+
+function sameValue(a: Value, b: Value): boolean {
+  return a === b || (a === null && b === '') || (a === '' && b === null);
+}
+
+function stableSortBy<T>(items: T[], key: (x: T) => string): T[] {
+  return items
+    .map((x, i) => ({ x, i, k: key(x) }))
+    // Rows without a readable key keep their order after the others.
+    .sort((a, b) => (a.k === b.k ? a.i - b.i : !a.k ? 1 : !b.k ? -1 : a.k < b.k ? -1 : 1))
+    .map((e) => e.x);
+}

@@ -1,0 +1,116 @@
+/**
+ * Normalise first, then validate (DOMAIN.md §4): each cell is read, its hygiene problems (error values,
+ * formulas, spaces, invisible and full-width characters, numbers that should be text) are reported once,
+ * and the validators see the cleaned text. A value that a normalising fix cures gets only that rule.
+ */
+import type { Cell } from '../types';
+import { hasFullWidthAlnum, stripAllWhitespace, toHalfWidthAlnum, trimText } from '../cells/text';
+import { address } from './a1';
+import { numberText, isDateFormat } from './cell-text';
+import { err, warn, type IssueDraft, type Located } from './issue';
+
+/**
+ * How a field's text is cleaned:
+ * - code: 学号, 身份证号, codes — no whitespace at all, half-width, and a number should be text;
+ * - compact: 姓名, 性别, 民族, 分部名称 … — no whitespace at all ("不得有空格"), half-width;
+ * - text: free text (免考原因, 备注) — trimmed, inner spaces kept.
+ */
+export type TextMode = 'code' | 'compact' | 'text';
+
+export interface Prepared extends Located {
+  raw: Cell | undefined;
+  /** The cleaned text the validators see. */
+  text: string;
+  empty: boolean;
+  /** An error value or a number whose digits are lost: nothing further to validate. */
+  unusable: boolean;
+  /** The value to write when any fixable rule fires on this cell (cleaned, later canonicalised). */
+  fixed: string;
+  /** Whether a fixable issue fired: the cell gets a patch. */
+  needsFix: boolean;
+  drafts: IssueDraft[];
+  /** A number with a date format (dates arrive as Excel serials). */
+  dateSerial: number | null;
+}
+
+/** Largest integer Excel stores exactly: it keeps 15 significant digits. */
+const EXACT_LIMIT = 1e15;
+
+export interface PrepareOptions {
+  mode: TextMode;
+  /** Label used in messages, e.g. 学号. */
+  label: string;
+  /** A code or ID: a formula is worth a warning, a number is not acceptable. */
+  isCode: boolean;
+}
+
+export function prepareCell(raw: Cell | undefined, row: number, col: number, opt: PrepareOptions): Prepared {
+  const p: Prepared = {
+    row,
+    col,
+    addr: address(row, col),
+    raw,
+    text: '',
+    empty: true,
+    unusable: false,
+    fixed: '',
+    needsFix: false,
+    drafts: [],
+    dateSerial: null,
+  };
+  if (!raw || raw.kind === 'empty') {
+    if (raw?.formula && opt.isCode) p.drafts.push(warn('cell.formula', `${opt.label}由公式计算得出（=${raw.formula}），且没有结果值，请改为直接填写`));
+    return p;
+  }
+  if (raw.formula && opt.isCode) {
+    p.drafts.push(warn('cell.formula', `${opt.label}由公式计算得出（=${raw.formula}），提交前请“选择性粘贴为数值”`));
+  }
+  if (raw.kind === 'error') {
+    p.empty = false;
+    p.unusable = true;
+    p.text = String(raw.value);
+    p.drafts.push(err('cell.error-value', `${opt.label}单元格是错误值 ${String(raw.value)}，请填写正确内容`));
+    return p;
+  }
+  if (raw.kind === 'number') {
+    const n = raw.value as number;
+    p.empty = false;
+    if (isDateFormat(raw.numberFormat)) p.dateSerial = n;
+    if (opt.isCode) {
+      if (!Number.isInteger(n) || Math.abs(n) >= EXACT_LIMIT) {
+        p.unusable = true;
+        p.text = numberText(n);
+        p.drafts.push(
+          err(
+            'cell.precision-lost',
+            `${opt.label}以数字形式存储，Excel 只保留15位有效数字，后几位已丢失（现为 ${numberText(n)}），无法自动恢复：请把该列设为“文本”格式后，从原始资料重新粘贴`,
+          ),
+        );
+        return p;
+      }
+      p.text = numberText(n);
+      p.fixed = p.text;
+      p.needsFix = true;
+      p.drafts.push(err('cell.number-stored', `${opt.label}以数字形式存储，应存为文本，以免丢失前导0或数字`, true));
+      return p;
+    }
+    p.text = numberText(n);
+    p.fixed = p.text;
+    return p;
+  }
+  const original = raw.kind === 'boolean' ? (raw.value ? 'TRUE' : 'FALSE') : String(raw.value);
+  let text = opt.mode === 'text' ? trimText(original) : stripAllWhitespace(original);
+  if (text !== original) {
+    p.drafts.push(err('cell.whitespace', `${opt.label}中含有空格、不间断空格或不可见字符`, true));
+    p.needsFix = true;
+  }
+  if (opt.mode !== 'text' && hasFullWidthAlnum(text)) {
+    text = toHalfWidthAlnum(text);
+    p.drafts.push(err('cell.fullwidth', `${opt.label}中含有全角数字或字母`, true));
+    p.needsFix = true;
+  }
+  p.text = text;
+  p.fixed = text;
+  p.empty = text === '';
+  return p;
+}

@@ -1,0 +1,158 @@
+/**
+ * Canonical fields and the header texts registrars use for them (DOMAIN.md §4). Header text is compared
+ * after removing spaces, full-width/half-width differences, brackets and required-markers.
+ */
+
+export type Field =
+  | 'seq'
+  | 'branchName'
+  | 'studentId'
+  | 'name'
+  | 'idCard'
+  | 'gender'
+  | 'ethnicity'
+  | 'centreCode'
+  | 'centreName'
+  | 'subjectCode'
+  | 'subjectName'
+  | 'reason'
+  | 'enrollmentTerm'
+  | 'major'
+  | 'registrationNo'
+  | 'item'
+  | 'oldValue'
+  | 'newValue'
+  | 'changeType'
+  | 'remark'
+  | 'status';
+
+/** Header synonyms: the first is the template's own header text. */
+export const FIELD_HEADERS: Readonly<Record<Field, readonly string[]>> = {
+  seq: ['序号', '编号', '序'],
+  branchName: ['分部名称', '分部', '省级电大名称', '分部名'],
+  studentId: ['学号', '学号全码', '学生学号', '学籍号'],
+  name: ['姓名', '学生姓名', '学员姓名'],
+  idCard: ['身份证号', '证件号', '身份证号码', '证件号码', '身份证', '公民身份号码', '身份证件号'],
+  gender: ['性别'],
+  ethnicity: ['民族'],
+  centreCode: ['学习中心代码', '中心代码', '学习中心编码', '教学点代码', '学习中心编号'],
+  centreName: ['学习中心名称', '学习中心', '教学点名称', '教学点'],
+  subjectCode: ['免考科目代码', '科目代码', '免考课程代码'],
+  subjectName: ['免考科目名称', '免考科目', '科目名称', '课程名称', '免考课程', '免考课程名称'],
+  reason: ['免考原因', '原因', '免考理由'],
+  enrollmentTerm: ['入学年度学期', '入学学期', '入学批次', '入学年度', '年级', '入学时间'],
+  major: ['专业', '专业名称', '报读专业'],
+  registrationNo: ['注册证号', '学历证书电子注册号', '电子注册号', '毕业证书电子注册号', '证书编号', '毕业证书编号'],
+  item: ['修改项目', '修改项', '变更项目', '更正项目', '修改内容'],
+  oldValue: ['原信息', '修改前信息', '原内容', '修改前', '变更前信息', '原值'],
+  newValue: ['修改后信息', '新信息', '修改后', '变更后信息', '修改后内容', '新值'],
+  changeType: ['修改类型', '变更类型', '修改性质', '类型'],
+  remark: ['备注', '说明'],
+  status: ['学籍状态', '学生状态'],
+};
+
+/** Human names of the fields, for messages. */
+export const FIELD_LABEL: Readonly<Record<Field, string>> = Object.fromEntries(
+  Object.entries(FIELD_HEADERS).map(([k, v]) => [k, v[0]]),
+) as Record<Field, string>;
+
+/** Items a correction sheet may change (seed 003 §五, DOMAIN.md §2 T3), with the names registrars use. */
+export const CORRECTION_ITEMS = ['姓名', '性别', '身份证号', '民族', '出生日期', '入学文化程度'] as const;
+export type CorrectionItem = (typeof CORRECTION_ITEMS)[number];
+
+const ITEM_SYNONYMS: Readonly<Record<string, CorrectionItem>> = {
+  姓名: '姓名',
+  性别: '性别',
+  身份证号: '身份证号',
+  身份证号码: '身份证号',
+  身份证: '身份证号',
+  证件号: '身份证号',
+  证件号码: '身份证号',
+  民族: '民族',
+  出生日期: '出生日期',
+  出生年月: '出生日期',
+  出生年月日: '出生日期',
+  入学文化程度: '入学文化程度',
+  文化程度: '入学文化程度',
+  入学前学历: '入学文化程度',
+  入学前文化程度: '入学文化程度',
+  原学历: '入学文化程度',
+  入学学历: '入学文化程度',
+};
+
+/** Items that are 学籍异动 and never belong on this sheet (DOMAIN.md §2 T3). */
+export const FOREIGN_ITEMS: readonly string[] = ['转学', '转专业', '转学习中心', '学历上网', '照片', '退学', '休学', '复学'];
+
+/** Normalise header text for comparison: no spaces, half-width, no brackets or markers. */
+export function normaliseHeader(text: string): string {
+  let s = '';
+  for (const ch of text) {
+    const code = ch.codePointAt(0)!;
+    let c = ch;
+    if (code >= 0xff01 && code <= 0xff5e) c = String.fromCharCode(code - 0xfee0);
+    if (/[\s\u00a0\u3000\u200b-\u200d\ufeff*＊:：()[\]【】〔〕<>《》"'“”‘’]/u.test(c)) continue;
+    s += c.toUpperCase();
+  }
+  return s;
+}
+
+/** Header text with any bracketed part dropped: 免考原因（参照表后备注填写） → 免考原因. */
+export function stripBracketed(text: string): string {
+  return text.replace(/[（(【[〔][^）)】\]〕]*[）)】\]〕]/g, '');
+}
+
+const HEADER_INDEX = new Map<string, Field>();
+for (const [field, names] of Object.entries(FIELD_HEADERS) as [Field, readonly string[]][]) {
+  for (const n of names) {
+    const key = normaliseHeader(n);
+    if (!HEADER_INDEX.has(key)) HEADER_INDEX.set(key, field);
+  }
+}
+const ITEM_INDEX = new Map<string, CorrectionItem>(
+  Object.entries(ITEM_SYNONYMS).map(([k, v]) => [normaliseHeader(k), v]),
+);
+
+export function itemFromText(text: string): CorrectionItem | null {
+  return ITEM_INDEX.get(normaliseHeader(text)) ?? null;
+}
+
+/** A column of the wide correction layout: 原姓名 / 新姓名, 修改前身份证号 / 修改后身份证号. */
+export interface WideColumn {
+  side: 'old' | 'new';
+  item: CorrectionItem;
+}
+
+const OLD_MARKS = ['原', '修改前', '变更前', '更正前', '旧'];
+const NEW_MARKS = ['新', '修改后', '变更后', '更正后', '现'];
+
+export type HeaderMatch = { kind: 'field'; field: Field } | { kind: 'wide'; wide: WideColumn };
+
+export function matchHeader(text: string): HeaderMatch | null {
+  for (const candidate of [text, stripBracketed(text)]) {
+    const key = normaliseHeader(candidate);
+    if (!key) continue;
+    const field = HEADER_INDEX.get(key);
+    if (field) return { kind: 'field', field };
+    const wide = matchWide(key);
+    if (wide) return { kind: 'wide', wide };
+  }
+  return null;
+}
+
+function matchWide(key: string): WideColumn | null {
+  for (const [side, marks] of [
+    ['old', OLD_MARKS],
+    ['new', NEW_MARKS],
+  ] as const) {
+    for (const m of marks) {
+      let rest: string | null = null;
+      if (key.startsWith(m)) rest = key.slice(m.length);
+      else if (key.endsWith(m)) rest = key.slice(0, key.length - m.length);
+      if (rest) {
+        const item = ITEM_INDEX.get(rest.replace(/^的|信息$/g, '')) ?? ITEM_INDEX.get(rest);
+        if (item) return { side, item };
+      }
+    }
+  }
+  return null;
+}

@@ -1,0 +1,229 @@
+/**
+ * Files on disk: check an input, read its sheets (streaming for `check`, the full ExcelJS model for `fix`), write a
+ * workbook atomically. Node only. Every failure about the input is a `XuejiInputError` with a Chinese message; about
+ * the output a `XuejiOutputError`.
+ */
+import * as ExcelJS from 'exceljs';
+import { randomBytes } from 'node:crypto';
+import { promises as fsp } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import type { SheetInput } from '../core/types';
+import { XuejiInputError, XuejiOutputError, baseName, inputError } from './errors';
+import { installChineseBuiltinNumberFormats } from './exceljs-internals';
+import { sniffInput } from './sniff';
+import { sheetFromWorksheet, findUnsupportedParts } from './workbook';
+import {
+  openXlsxZip,
+  readSharedParts,
+  readWorkbookParts,
+  readWorksheetPart,
+  rootElementPrefix,
+  zipEntry,
+} from './xlsx-stream';
+
+export { sniffInput } from './sniff';
+
+/** Rows between two `onRows` calls. */
+export const ROWS_PER_PROGRESS = 1000;
+
+export interface ReadOptions {
+  /** Called every 1,000 rows read, with the number of rows read so far in the whole file. */
+  onRows?: (rowsSoFar: number) => void;
+  /** Refuse ('too-many-rows') a sheet with a row numbered above this (the streaming reader stops right there). */
+  maxRows?: number;
+}
+
+/** Carries an error thrown by the caller's own callback through the "anything else means corrupt" wrapping. */
+class CallerError {
+  constructor(readonly error: unknown) {}
+}
+
+function hasAnyCell(sheets: readonly SheetInput[]): boolean {
+  return sheets.some((s) => s.rows.some((r) => r !== undefined && r.some((c) => c !== undefined)));
+}
+
+async function readInput(path: string): Promise<Buffer> {
+  await sniffInput(path);
+  try {
+    return await fsp.readFile(path);
+  } catch (e) {
+    throw inputError('not-found', path, { cause: e });
+  }
+}
+
+/**
+ * Reads every worksheet of an .xlsx in workbook order without building ExcelJS's workbook model: memory grows with
+ * one small object per non-empty cell (a 1,000,000-row sheet fits), never with the XML. See xlsx-stream.ts for why
+ * this is not ExcelJS's WorkbookReader. Returns exactly what `loadWorkbook` returns as `sheets`.
+ */
+export async function readSheetsStreaming(path: string, opts?: ReadOptions): Promise<SheetInput[]> {
+  installChineseBuiltinNumberFormats();
+  const data = await readInput(path);
+  const { zip } = await openXlsxZip(data, path);
+  let rowsSoFar = 0;
+  const onRow = (rowNumber: number): void => {
+    if (opts?.maxRows !== undefined && rowNumber > opts.maxRows) {
+      throw inputError('too-many-rows', path, { maxRows: opts.maxRows });
+    }
+    rowsSoFar++;
+    if (opts?.onRows !== undefined && rowsSoFar % ROWS_PER_PROGRESS === 0) {
+      try {
+        opts.onRows(rowsSoFar);
+      } catch (e) {
+        throw new CallerError(e);
+      }
+    }
+  };
+  let sheets: SheetInput[];
+  try {
+    const workbook = await readWorkbookParts(zip);
+    const { styles, sharedStrings } = await readSharedParts(zip);
+    const ctx = { path, styles, sharedStrings, date1904: workbook.date1904, onRow };
+    sheets = [];
+    for (const sheet of workbook.sheets) {
+      if (sheet.kind !== 'worksheet') continue;
+      if (sheet.part === undefined) throw inputError('corrupt', path);
+      sheets.push(await readWorksheetPart(zip, sheet.part, sheet.name, ctx));
+    }
+  } catch (e) {
+    if (e instanceof CallerError) throw e.error;
+    if (e instanceof XuejiInputError) throw e;
+    throw inputError('corrupt', path, { cause: e });
+  }
+  if (!hasAnyCell(sheets)) throw inputError('empty', path);
+  return sheets;
+}
+
+/** The worksheet part names ExcelJS's full reader loads (others it silently leaves out). */
+const EXCELJS_SHEET_PART = /xl\/worksheets\/sheet(\d+)[.]xml/;
+
+/**
+ * Loads the whole workbook into ExcelJS (for `fix`: patches are written into it and it is saved again).
+ * `unsupported` lists, in Chinese, what the saved copy will lack (charts, pivot tables, macros, …).
+ */
+export async function loadWorkbook(
+  path: string,
+  opts?: Pick<ReadOptions, 'maxRows'>,
+): Promise<{ workbook: ExcelJS.Workbook; sheets: SheetInput[]; unsupported: string[] }> {
+  installChineseBuiltinNumberFormats();
+  const data = await readInput(path);
+  const { zip, names } = await openXlsxZip(data, path);
+  const workbook = new ExcelJS.Workbook();
+  let sheets: SheetInput[];
+  try {
+    // ExcelJS drops a worksheet stored under another part name, or one whose part is missing, and reads a sheet
+    // whose elements carry a namespace prefix (<x:row>) as empty, without a word: a saved copy would silently lose
+    // that sheet's data. Refuse such a file instead.
+    const parts = await readWorkbookParts(zip);
+    for (const sheet of parts.sheets) {
+      if (sheet.kind !== 'worksheet') continue;
+      if (sheet.part === undefined || zipEntry(zip, sheet.part) === null) throw inputError('corrupt', path);
+      if (!EXCELJS_SHEET_PART.test(sheet.part) || (await rootElementPrefix(zipEntry(zip, sheet.part)!)) !== '') {
+        throw inputError('unsupported-content', path, { variant: 'nonstandard-sheet' });
+      }
+    }
+    await workbook.xlsx.load(data as unknown as ExcelJS.Buffer);
+    sheets = workbook.worksheets.map((ws) => sheetFromWorksheet(ws));
+  } catch (e) {
+    if (e instanceof XuejiInputError) throw e;
+    throw inputError('corrupt', path, { cause: e });
+  }
+  if (opts?.maxRows !== undefined && sheets.some((s) => s.rows.length > (opts.maxRows as number))) {
+    throw inputError('too-many-rows', path, { maxRows: opts.maxRows });
+  }
+  if (!hasAnyCell(sheets)) throw inputError('empty', path);
+  return { workbook, sheets, unsupported: findUnsupportedParts(names) };
+}
+
+async function realpathOrUndefined(p: string): Promise<string | undefined> {
+  try {
+    return await fsp.realpath(p);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether two paths name the same file: same inode when both exist, else the same real path. */
+async function sameFile(a: string, b: string): Promise<boolean> {
+  const [sa, sb] = await Promise.all([fsp.stat(a).catch(() => undefined), fsp.stat(b).catch(() => undefined)]);
+  if (sa !== undefined && sb !== undefined && sa.dev === sb.dev && sa.ino === sb.ino && sa.ino !== 0) return true;
+  const ra = (await realpathOrUndefined(a)) ?? join((await realpathOrUndefined(dirname(a))) ?? dirname(a), basename(a));
+  const rb = (await realpathOrUndefined(b)) ?? join((await realpathOrUndefined(dirname(b))) ?? dirname(b), basename(b));
+  const caseInsensitive = process.platform === 'win32' || process.platform === 'darwin';
+  return caseInsensitive ? ra.toLowerCase() === rb.toLowerCase() : ra === rb;
+}
+
+function writeFailure(outPath: string, e: unknown): XuejiOutputError {
+  const first = e instanceof AggregateError ? e.errors[0] : e;
+  const code = (first as NodeJS.ErrnoException | undefined)?.code;
+  const f = `“${baseName(outPath)}”`;
+  let reason: string;
+  switch (code) {
+    case 'EACCES':
+    case 'EPERM':
+    case 'EBUSY':
+      reason = '没有写入权限，或文件正被其他程序（如 Excel）打开';
+      break;
+    case 'ENOSPC':
+      reason = '磁盘空间不足';
+      break;
+    case 'EROFS':
+      reason = '磁盘或文件夹是只读的';
+      break;
+    default:
+      reason = '写入时出错';
+      break;
+  }
+  return new XuejiOutputError('write-failed', `无法保存文件${f}：${reason}`, { cause: e });
+}
+
+/**
+ * Saves the workbook to `outPath` so that the file is either the complete new workbook or untouched: the bytes go
+ * to a temp file in the same folder, are flushed to disk, and the temp file is then renamed over `outPath`. The temp
+ * file is removed on any failure. Refuses ('same-as-input') to write over `inputPath`, however it is spelled
+ * (relative, `..`, symlink, hard link).
+ */
+export async function writeWorkbookAtomic(
+  workbook: ExcelJS.Workbook,
+  outPath: string,
+  inputPath?: string,
+): Promise<void> {
+  const out = resolve(outPath);
+  if (inputPath !== undefined && (await sameFile(out, resolve(inputPath)))) {
+    throw inputError('same-as-input', outPath);
+  }
+  const dir = dirname(out);
+  const dirStat = await fsp.stat(dir).catch(() => undefined);
+  if (dirStat === undefined || !dirStat.isDirectory()) {
+    throw new XuejiOutputError('output-dir-missing', `无法保存文件“${baseName(outPath)}”：所在文件夹不存在`);
+  }
+  const outStat = await fsp.stat(out).catch(() => undefined);
+  if (outStat?.isDirectory() === true) {
+    throw new XuejiOutputError('output-is-directory', `无法保存：“${baseName(outPath)}”是一个文件夹，请指定文件名`);
+  }
+
+  let buffer: Buffer;
+  try {
+    buffer = Buffer.from(await workbook.xlsx.writeBuffer());
+  } catch (e) {
+    throw new XuejiOutputError('write-failed', `无法生成文件“${baseName(outPath)}”的内容`, { cause: e });
+  }
+  const temp = join(dir, `.${basename(out)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    const fh = await fsp.open(temp, 'wx');
+    try {
+      await fh.writeFile(buffer);
+      await fh.sync();
+    } finally {
+      await fh.close();
+    }
+    await fsp.rename(temp, out);
+  } catch (e) {
+    // The original failure is what matters; a failed clean-up is added to its cause, not thrown instead of it.
+    const cleanup = await fsp.rm(temp, { force: true }).then(
+      () => undefined,
+      (cleanupError: unknown) => cleanupError,
+    );
+    throw writeFailure(outPath, cleanup === undefined ? e : new AggregateError([e, cleanup], 'write and clean-up failed'));
+  }
+}
