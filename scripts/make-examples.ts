@@ -85,7 +85,7 @@ function correction(wb: ExcelJS.Workbook, kind: 'new' | 'enrolled') {
   const other = makeStudent(rng(99), 7, { year: 2000 });
   const rows: Row[] = [
     [1, s[0]!.studentId, s[0]!.name, '姓名', s[0]!.name.slice(0, 1) + '小' + s[0]!.name.slice(1), s[0]!.name, '录入错误', null],
-    [2, s[1]!.studentId, s[1]!.name, '民族', '汉族', '汉', '录入错误', null],
+    [2, s[1]!.studentId, s[1]!.name, '民族', '满族', '汉', '录入错误', null],
     [3, s[2]!.studentId, s[2]!.name, '性别', s[2]!.gender === '男' ? '女' : '男', s[2]!.gender, '录入错误', null],
     [4, s[3]!.studentId, s[3]!.name, '身份证号', other.idCard, s[3]!.idCard, '信息变更', null],
   ];

@@ -1,9 +1,9 @@
 /** `xueji fix FILE -o OUT.xlsx [--dry-run] [--profile P.json]`: all fixes applied to a copy; FILE is never touched. */
 import { statSync } from 'node:fs';
 import { basename } from 'node:path';
-import { loadWorkbook, readSheetsStreaming, sniffInput, writeWorkbookAtomic } from '../files/node-io';
+import { assertNotInput, loadWorkbook, readSheetsStreaming, sniffInput, writeWorkbookAtomic } from '../files/node-io';
 import { applyPatches } from '../files/workbook';
-import { XuejiInputError } from '../files/errors';
+import { XuejiInputError, XuejiOutputError, XuejiPatchError } from '../files/errors';
 import { analyseWorkbook, summarise } from '../core/engine/report';
 import { applyPatchesToSheet, planFixes, type FixPlan } from '../core/engine/fix';
 import { analyseSheet } from '../core/engine/check';
@@ -11,7 +11,6 @@ import type { Patch, SheetInput } from '../core/types';
 import { parseAddress } from '../core/engine/a1';
 import { EXIT_ERRORS, EXIT_OK, EXIT_UNUSABLE, type CliIO } from './io';
 import { CliError, loadProfile, reportDate, templateOption } from './options';
-import type { Profile } from '../core/profile/schema';
 
 export interface FixFlags {
   output?: string;
@@ -30,15 +29,17 @@ export async function runFix(file: string, flags: FixFlags, io: CliIO): Promise<
   if (!flags.output && !flags.dryRun) throw new CliError('请用 -o 指定输出文件（修复结果写入副本，原文件不会被修改），或加 --dry-run 只查看将要做的修改');
   try {
     await sniffInput(file);
-    if (statSync(file).size > PRECOUNT_BYTES) refuseTooMany(await readSheetsStreaming(file), profile, file);
-    const { workbook, sheets, unsupported } = await loadWorkbook(file);
+    if (flags.output && !flags.dryRun) await assertNotInput(flags.output, file);
+    const maxRows = profile.limits.fixMaxRows;
+    // A big file is first streamed (stopping at the cap) so that the whole workbook is never loaded for nothing.
+    if (statSync(file).size > PRECOUNT_BYTES) await readSheetsStreaming(file, { maxRows });
+    const { workbook, sheets, unsupported } = await loadWorkbook(file, { maxRows });
     if (unsupported.length) {
       throw new XuejiInputError(
         'unsupported-content',
         `文件“${basename(file)}”含有${unsupported.join('、')}，修复后的副本无法完整保留这些内容，已停止。请先在 Excel 中另存一份不含这些内容的副本，或在任务窗格中直接修复`,
       );
     }
-    refuseTooMany(sheets, profile, file);
     const analyses = analyseWorkbook(sheets, profile, options);
     const plans = analyses.map((a) => planFixes(sheets.find((s) => s.name === a.report.sheet)!, profile, a));
     let changed = 0;
@@ -63,20 +64,15 @@ export async function runFix(file: string, flags: FixFlags, io: CliIO): Promise<
     }
     return left.errors > 0 ? EXIT_ERRORS : EXIT_OK;
   } catch (e) {
-    if (!(e instanceof XuejiInputError)) throw e;
-    io.stderr(`xueji：${e.message}\n`);
-    return EXIT_UNUSABLE;
-  }
-}
-
-function refuseTooMany(sheets: readonly SheetInput[], profile: Profile, file: string): void {
-  const cap = profile.limits.fixMaxRows;
-  const big = sheets.find((s) => s.rows.length > cap);
-  if (big) {
-    throw new XuejiInputError(
-      'too-many-rows',
-      `文件“${basename(file)}”的工作表“${big.name}”有 ${big.rows.length.toLocaleString('en-US')} 行，超过修复上限 ${cap.toLocaleString('en-US')} 行（配置项 limits.fixMaxRows）。可先用 xueji check 检查，或把表格拆分后再修复`,
-    );
+    if (e instanceof XuejiInputError) {
+      io.stderr(`xueji：${e.code === 'too-many-rows' ? `${e.message}（修复上限见配置项 limits.fixMaxRows；检查不受此限，可用 xueji check）` : e.message}\n`);
+      return EXIT_UNUSABLE;
+    }
+    if (e instanceof XuejiOutputError || e instanceof XuejiPatchError) {
+      io.stderr(`xueji：${e.message}\n`);
+      return EXIT_UNUSABLE;
+    }
+    throw e;
   }
 }
 

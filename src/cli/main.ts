@@ -1,5 +1,5 @@
 /** The `xueji` command line: check, fix, profile (export, files and photos join with their issues). */
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError } from 'commander';
 import { runCheck } from './check';
 import { runFix } from './fix';
 import { defaultProfileJson } from '../core/profile/default-profile';
@@ -31,7 +31,7 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
     .description('检查 .xlsx 文件的每个工作表，列出每个有问题的单元格（退出码：0 无错误，1 有错误，2 文件无法使用）')
     .argument('<files...>', '要检查的 .xlsx 文件')
     .option('--json', '输出 JSON 报告（格式见 DOMAIN.md §6）')
-    .addOption(new Option('--template <id>', '指定模板，不自动识别').choices(['exemption', 'withdrawal', 'correction-new', 'correction-enrolled', 'correction-graduate']))
+    .option('--template <id>', '指定模板，不自动识别：exemption、withdrawal、correction-new、correction-enrolled、correction-graduate')
     .option('--profile <file>', '学校自己的配置文件（JSON）')
     .option('--report-date <YYYY-MM-DD>', '报送日期（用于新生修改期限等日期规则，默认今天）')
     .action(async (files: string[], flags) => setExit(await runCheck(files, flags, io)));

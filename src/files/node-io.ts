@@ -144,6 +144,11 @@ async function realpathOrUndefined(p: string): Promise<string | undefined> {
 }
 
 /** Whether two paths name the same file: same inode when both exist, else the same real path. */
+/** Refuse early when the output would be the input (any spelling, link or case on case-insensitive systems). */
+export async function assertNotInput(outPath: string, inputPath: string): Promise<void> {
+  if (await sameFile(resolve(outPath), resolve(inputPath))) throw inputError('same-as-input', outPath);
+}
+
 async function sameFile(a: string, b: string): Promise<boolean> {
   const [sa, sb] = await Promise.all([fsp.stat(a).catch(() => undefined), fsp.stat(b).catch(() => undefined)]);
   if (sa !== undefined && sb !== undefined && sa.dev === sb.dev && sa.ino === sb.ino && sa.ino !== 0) return true;

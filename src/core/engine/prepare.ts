@@ -59,11 +59,11 @@ export function prepareCell(raw: Cell | undefined, row: number, col: number, opt
     dateSerial: null,
   };
   if (!raw || raw.kind === 'empty') {
-    if (raw?.formula && opt.isCode) p.drafts.push(warn('cell.formula', `${opt.label}由公式计算得出（=${raw.formula}），且没有结果值，请改为直接填写`));
+    if (raw?.formula !== undefined && opt.isCode) p.drafts.push(warn('cell.formula', `${opt.label}由公式计算得出${raw.formula ? `（=${raw.formula}）` : ''}，且没有结果值，请改为直接填写`));
     return p;
   }
-  if (raw.formula && opt.isCode) {
-    p.drafts.push(warn('cell.formula', `${opt.label}由公式计算得出（=${raw.formula}），提交前请“选择性粘贴为数值”`));
+  if (raw.formula !== undefined && opt.isCode) {
+    p.drafts.push(warn('cell.formula', `${opt.label}由公式计算得出${raw.formula ? `（=${raw.formula}）` : ''}，提交前请“选择性粘贴为数值”`));
   }
   if (raw.kind === 'error') {
     p.empty = false;

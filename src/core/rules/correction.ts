@@ -104,7 +104,7 @@ export function doubleChange(): IssueDraft {
 export function graduateChange(): IssueDraft {
   return warn(
     'correction.graduate-change',
-    '毕业生“信息变更”：只受理在籍期间发生的变更，毕业后发生的个人信息变更不予修改（seed 003 §五(一)3）',
+    '毕业生“信息变更”：只受理在籍期间发生的变更，毕业后发生的个人信息变更不予修改',
   );
 }
 
