@@ -1,10 +1,18 @@
 /** Big generated sheets for the benchmark: 10% of rows carry a defect. Fake students only. */
 import ExcelJS from 'exceljs';
 import { makeStudent, rng } from '../scripts/fake/students';
+import { idCardCheckChar } from '../src/core/cells/id-card';
 
 export type BenchKind = 'correction' | 'withdrawal';
 
 const DEFECT_EVERY = 10;
+
+/** The ID as it was wrongly entered: another birth day, with its own valid check character. */
+function oldId(id: string): string {
+  const day = Number(id.slice(12, 14));
+  const first17 = id.slice(0, 12) + String(day === 1 ? 2 : day - 1).padStart(2, '0') + id.slice(14, 17);
+  return first17 + idCardCheckChar(first17);
+}
 
 /** Write `rows` records with ExcelJS's streaming writer (the big files are never held whole). */
 export async function writeBenchSheet(path: string, kind: BenchKind, rows: number, seed = 7): Promise<void> {
@@ -21,7 +29,7 @@ export async function writeBenchSheet(path: string, kind: BenchKind, rows: numbe
     const year = 2015 + Math.floor(i / 49_999);
     const s = makeStudent(r, i, { year });
     const studentId = `${String(year % 100)}130012${String(1 + (i % 49_999)).padStart(5, '0')}`;
-    const defect = i % DEFECT_EVERY === 5 ? (i / DEFECT_EVERY) % 4 : -1;
+    const defect = i % DEFECT_EVERY === 5 ? Math.floor(i / DEFECT_EVERY) % 4 : -1;
     let sid: string | number = studentId;
     let name = s.name;
     if (defect === 0) sid = Number(studentId); // stored as a number
@@ -29,7 +37,7 @@ export async function writeBenchSheet(path: string, kind: BenchKind, rows: numbe
     const row =
       kind === 'withdrawal'
         ? [i + 1, '河北分部', sid, name]
-        : [i + 1, sid, name, '身份证号', s.idCard, defect === 2 ? s.idCard.slice(0, 17) + (s.idCard.endsWith('1') ? '2' : '1') : s.idCard, '录入错误', defect === 3 ? '汉' : null];
+        : [i + 1, sid, name, '身份证号', oldId(s.idCard), defect === 2 ? s.idCard.slice(0, 17) + (s.idCard.endsWith('1') ? '2' : '1') : s.idCard, '录入错误', defect === 3 ? '汉' : null];
     if (kind === 'correction' && defect === 3) {
       row[3] = '民族';
       row[4] = '回族';

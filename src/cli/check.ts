@@ -32,9 +32,8 @@ export async function runCheck(files: string[], flags: CheckFlags, io: CliIO): P
     try {
       await sniffInput(file);
       const progress = rowProgress(io, basename(file));
-      let rows = 0;
-      const sheets = await readSheetsStreaming(file, { onRows: (n) => progress.onRows((rows = n)) });
-      progress.done(rows);
+      const sheets = await readSheetsStreaming(file, { onRows: progress.onRows });
+      progress.done(sheets.reduce((n, s) => n + s.rows.length, 0));
       const report = checkWorkbook(basename(file), sheets, profile, options);
       results.push(report);
       if (report.summary.errors > 0) exit = Math.max(exit, EXIT_ERRORS);

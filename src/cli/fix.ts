@@ -6,11 +6,11 @@ import { applyPatches } from '../files/workbook';
 import { XuejiInputError, XuejiOutputError, XuejiPatchError } from '../files/errors';
 import { analyseWorkbook, summarise } from '../core/engine/report';
 import { applyPatchesToSheet, planFixes, type FixPlan } from '../core/engine/fix';
-import { analyseSheet } from '../core/engine/check';
 import type { Patch, SheetInput } from '../core/types';
 import { parseAddress } from '../core/engine/a1';
 import { EXIT_ERRORS, EXIT_OK, EXIT_UNUSABLE, type CliIO } from './io';
 import { CliError, loadProfile, reportDate, templateOption } from './options';
+import { rowProgress } from './progress';
 
 export interface FixFlags {
   output?: string;
@@ -20,8 +20,11 @@ export interface FixFlags {
   reportDate?: string;
 }
 
-/** Above this size the rows are counted with the streaming reader before the whole workbook is loaded. */
-const PRECOUNT_BYTES = 10_000_000;
+/**
+ * Above this size (roughly 10,000 rows) the rows are first streamed, with progress and the row cap, before the
+ * whole workbook is loaded.
+ */
+const PRECOUNT_BYTES = 400_000;
 
 export async function runFix(file: string, flags: FixFlags, io: CliIO): Promise<number> {
   const profile = loadProfile(flags.profile);
@@ -31,8 +34,13 @@ export async function runFix(file: string, flags: FixFlags, io: CliIO): Promise<
     await sniffInput(file);
     if (flags.output && !flags.dryRun) await assertNotInput(flags.output, file);
     const maxRows = profile.limits.fixMaxRows;
-    // A big file is first streamed (stopping at the cap) so that the whole workbook is never loaded for nothing.
-    if (statSync(file).size > PRECOUNT_BYTES) await readSheetsStreaming(file, { maxRows });
+    // A big file is first streamed, with progress, stopping at the row cap: the whole workbook model is
+    // never loaded for a file that would be refused.
+    if (statSync(file).size > PRECOUNT_BYTES) {
+      const progress = rowProgress(io, basename(file));
+      const streamed = await readSheetsStreaming(file, { maxRows, onRows: progress.onRows });
+      progress.done(streamed.reduce((n, s) => n + s.rows.length, 0));
+    }
     const { workbook, sheets, unsupported } = await loadWorkbook(file, { maxRows });
     if (unsupported.length) {
       throw new XuejiInputError(
@@ -44,11 +52,12 @@ export async function runFix(file: string, flags: FixFlags, io: CliIO): Promise<
     const plans = analyses.map((a) => planFixes(sheets.find((s) => s.name === a.report.sheet)!, profile, a));
     let changed = 0;
     for (const plan of plans) changed += printPlan(plan, sheets.find((s) => s.name === plan.sheet)!, io);
-    const after = plans.map((plan) => {
-      const before = sheets.find((s) => s.name === plan.sheet)!;
-      return analyseSheet(applyPatchesToSheet(before, plan.patches, plan.renameSheet), profile, options).report;
+    // Re-check the whole fixed workbook, as `xueji check` of the copy would (other sheets count too).
+    const fixedSheets = sheets.map((s) => {
+      const plan = plans.find((p) => p.sheet === s.name);
+      return plan ? applyPatchesToSheet(s, plan.patches, plan.renameSheet) : s;
     });
-    const left = summarise(after);
+    const left = summarise(analyseWorkbook(fixedSheets, profile, options).map((a) => a.report));
     if (changed === 0) io.stdout('没有可以自动修复的问题。\n');
     if (flags.dryRun) {
       io.stdout(`（--dry-run：只显示，未写入任何文件）共 ${changed} 处修改；修复后仍有错误 ${left.errors} 个，警告 ${left.warnings} 个。\n`);

@@ -9,11 +9,22 @@ import pkg from '../../package.json';
 
 const COMMANDER_MESSAGES: Record<string, (e: CommanderError) => string> = {
   'commander.missingArgument': () => '缺少文件参数，例如：xueji check 名单.xlsx',
-  'commander.unknownCommand': (e) => `不认识的命令（${e.message.replace(/^error: /, '')}），可用：check、fix、profile`,
-  'commander.unknownOption': (e) => `不认识的选项：${e.message.replace(/^error: unknown option /, '')}`,
+  'commander.unknownCommand': (e) => `不认识的命令 ${quoted(e.message)}${suggestion(e.message)}，可用：check、fix、profile`,
+  'commander.unknownOption': (e) => `不认识的选项 ${quoted(e.message)}${suggestion(e.message)}`,
   'commander.optionMissingArgument': (e) => `选项缺少取值：${e.message.replace(/^error: /, '')}`,
   'commander.missingMandatoryOptionValue': (e) => `缺少必需的选项：${e.message.replace(/^error: /, '')}`,
 };
+
+/** The quoted word of commander's message: unknown command 'chek' → 'chek'. */
+function quoted(message: string): string {
+  return /'[^']*'/.exec(message)?.[0] ?? '';
+}
+
+/** Commander's "(Did you mean check?)" in Chinese. */
+function suggestion(message: string): string {
+  const m = /Did you mean (.+?)\?\)/.exec(message);
+  return m ? `（是否想输入 ${m[1]}？）` : '';
+}
 
 export function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
   const program = new Command();
@@ -63,6 +74,10 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
 export async function run(argv: string[], io: CliIO = processIO()): Promise<number> {
   let exit = 0;
   const program = buildProgram(io, (code) => (exit = code));
+  if (argv.length === 0) {
+    io.stderr(`xueji：缺少命令。\n${program.helpInformation()}`);
+    return EXIT_UNUSABLE;
+  }
   try {
     await program.parseAsync(argv, { from: 'user' });
     return exit;

@@ -2,6 +2,7 @@
 import type { Cell } from '../types';
 
 export function numberText(n: number): string {
+  if (Number.isSafeInteger(n)) return String(n);
   if (Number.isInteger(n) && Math.abs(n) < 1e21) return n.toFixed(0);
   return String(n);
 }

@@ -50,13 +50,29 @@ export interface Change {
   newCell: Prepared;
 }
 
-export interface RecordRow {
+/** What is kept of each record once it is checked: where it is and its key (the fixer sorts by it). */
+export interface RecordKey {
   row: number;
+  /** Normalised key (学号 or 注册证号) for duplicates and sorting; '' when unreadable. */
+  key: string;
+}
+
+/** One record while it is being checked; only its RecordKey outlives the pass (100,000 rows stay cheap). */
+interface RecordRow extends RecordKey {
   cells: Partial<Record<Field, Prepared>>;
   changes: Change[];
-  /** Normalised key (学号 or 注册证号) for duplicates and sorting. */
-  key: string;
   studentId?: StudentId;
+}
+
+/** What the cross-row rules remember while rows stream past. */
+interface CrossState {
+  /**
+   * Per key (学号 / 注册证号): the subject or item seen so far ('' for the roster), or several. A single
+   * string is the common case and allocates nothing: item names are the constants the parser returned.
+   */
+  seen: Map<string, string | string[]>;
+  firstBranch: string | null;
+  mixedBranchReported: boolean;
 }
 
 /** Everything a check learned: the report, and what the fixer needs to plan the fixes. */
@@ -64,7 +80,7 @@ export interface SheetAnalysis {
   report: SheetReport;
   header: HeaderInfo | null;
   layout: Layout | null;
-  rows: RecordRow[];
+  rows: RecordKey[];
   /** Cells with a fix, by address: the value to write. */
   cellFixes: Map<string, Patch>;
   /** Table fixes this sheet needs. */
@@ -108,8 +124,11 @@ class SheetChecker {
   private readonly template: TemplateId;
   private readonly spec;
   private layout!: Layout;
-  private readonly rows: RecordRow[] = [];
+  private readonly rows: RecordKey[] = [];
+  private renumber = false;
   private readonly merged: ReturnType<typeof parseRange>[];
+  private readonly requiredFields: ReadonlySet<Field>;
+  private readonly columns: readonly (readonly [Field, number])[];
 
   constructor(
     private readonly sheet: SheetInput,
@@ -120,17 +139,25 @@ class SheetChecker {
     this.template = header.template;
     this.spec = TEMPLATE_SPECS[this.template];
     this.merged = sheet.merges.map(parseRange);
+    this.requiredFields = new Set(this.required());
+    this.columns = [...header.fields];
   }
 
   run(): SheetAnalysis {
     const h = this.header;
     this.checkHeader();
     this.layout = locateRecords(this.sheet, h, this.profile);
-    for (const r of this.layout.records) this.rows.push(this.checkRow(r));
-    this.checkCrossRows();
+    const cross: CrossState = { seen: new Map(), firstBranch: null, mixedBranchReported: false };
+    const seqCol = h.fields.get('seq');
+    this.layout.records.forEach((r, i) => {
+      const rec = this.checkRow(r);
+      this.checkCrossRow(rec, cross);
+      if (seqCol !== undefined) this.checkSequence(rec.cells.seq!, i + 1);
+      this.emitRow(rec);
+      this.rows.push({ row: rec.row, key: rec.key });
+    });
     const steps = this.checkTable();
     const renameSheet = this.checkSheetName();
-    for (const row of this.rows) this.emitRow(row);
     this.issues.sort(issueOrder);
     return {
       report: {
@@ -187,17 +214,15 @@ class SheetChecker {
   private checkRow(r: number): RecordRow {
     const raw = this.sheet.rows[r - 1] ?? [];
     const cells: Partial<Record<Field, Prepared>> = {};
-    for (const [f, col] of this.header.fields) cells[f] = this.prepare(f, r, col, raw[col]);
-    const rec: RecordRow = { row: r, cells, changes: [], key: '' };
-    const today = this.options.reportDate;
-    const required = new Set(this.required());
-
-    for (const [f, p] of Object.entries(cells) as [Field, Prepared][]) {
-      if (p.empty && required.has(f) && !(f === 'subjectCode' && this.template === 'exemption')) {
+    for (const [f, col] of this.columns) {
+      const p = this.prepare(f, r, col, raw[col]);
+      cells[f] = p;
+      if (p.empty && this.requiredFields.has(f) && !(f === 'subjectCode' && this.template === 'exemption')) {
         p.drafts.push(err('cell.required', `“${this.label(f)}”不能为空`));
       }
     }
-    const ok = (p: Prepared | undefined): p is Prepared => !!p && !p.empty && !p.unusable;
+    const rec: RecordRow = { row: r, cells, changes: [], key: '' };
+    const today = this.options.reportDate;
 
     const sid = cells.studentId;
     if (ok(sid)) rec.studentId = add(sid, checkStudentId(sid.text));
@@ -343,48 +368,54 @@ class SheetChecker {
     }
   }
 
-  /** Rules across rows: duplicates, 双改, mixed 分部. */
-  private checkCrossRows(): void {
-    const keyField = this.spec.key;
-    const seen = new Set<string>();
-    const itemsOf = new Map<string, Set<CorrectionItem>>();
-    const branches = new Map<string, number>();
-    let firstBranch: string | null = null;
-    for (const rec of this.rows) {
-      const keyCell = rec.cells[keyField];
-      if (!rec.key || !keyCell) continue;
-      const dupKeys: string[] = [];
-      if (this.template === 'exemption') dupKeys.push(`${rec.key}|${rec.cells.subjectCode?.fixed ?? ''}`);
-      else if (isCorrection(this.template)) for (const ch of rec.changes) dupKeys.push(`${rec.key}|${ch.item ?? ch.itemCell?.text ?? ''}`);
-      else dupKeys.push(rec.key);
-      if (dupKeys.some((k) => seen.has(k))) {
+  /** Rules across rows, as rows pass: duplicates, 双改, mixed 分部 (each flags the later occurrence). */
+  private checkCrossRow(rec: RecordRow, st: CrossState): void {
+    const keyCell = rec.cells[this.spec.key];
+    if (rec.key && keyCell) {
+      // Keyed by the key itself (a flat string from the sheet): no composite strings to build and hash.
+      const second: string[] =
+        this.template === 'exemption'
+          ? [rec.cells.subjectCode?.fixed ?? '']
+          : isCorrection(this.template)
+            ? rec.changes.map((ch) => ch.item ?? ch.itemCell?.text ?? '')
+            : [''];
+      const before = st.seen.get(rec.key);
+      const has = (k: string) => (typeof before === 'string' ? before === k : before !== undefined && before.includes(k));
+      if (before !== undefined && second.some(has)) {
         const what = this.template === 'exemption' ? '同一学号同一科目' : isCorrection(this.template) ? '同一学生同一修改项目' : '同一学号';
         keyCell.drafts.push(err('row.duplicate', `${what}重复出现（${rec.key}），请删除重复的行`));
       }
-      for (const k of dupKeys) seen.add(k);
-      if (isCorrection(this.template)) {
-        const items = itemsOf.get(rec.key) ?? new Set<CorrectionItem>();
-        for (const ch of rec.changes) {
-          if (!ch.item) continue;
-          const other = ch.item === '姓名' ? '身份证号' : ch.item === '身份证号' ? '姓名' : null;
-          if (other && items.has(other)) (ch.itemCell ?? ch.newCell).drafts.push(doubleChange());
-          items.add(ch.item);
-        }
-        itemsOf.set(rec.key, items);
+      let items: string[] | null = null;
+      rec.changes.forEach((ch, i) => {
+        // 双改: 姓名 and 身份证号 of one student, in this row or an earlier one.
+        const other = ch.item === '姓名' ? '身份证号' : ch.item === '身份证号' ? '姓名' : null;
+        if (other && (has(other) || (items !== null && items.includes(other)))) (ch.itemCell ?? ch.newCell).drafts.push(doubleChange());
+        (items ??= []).push(second[i]!);
+      });
+      const mine = items ?? second;
+      if (before === undefined) st.seen.set(rec.key, mine.length === 1 ? mine[0]! : mine);
+      else st.seen.set(rec.key, [...(typeof before === 'string' ? [before] : before), ...mine]);
+    }
+    const b = rec.cells.branchName;
+    if (this.template === 'withdrawal' && b && !b.empty && !st.mixedBranchReported) {
+      if (st.firstBranch === null) st.firstBranch = b.fixed;
+      else if (b.fixed !== st.firstBranch) {
+        st.mixedBranchReported = true;
+        b.drafts.push(warn('withdrawal.mixed-branch', `同一份名单中出现了多个分部名称（“${st.firstBranch}”与“${b.fixed}”），每个分部应分别报送`));
       }
     }
-    if (this.template === 'withdrawal') {
-      for (const rec of this.rows) {
-        const b = rec.cells.branchName;
-        if (!b || b.empty) continue;
-        if (firstBranch === null) firstBranch = b.fixed;
-        branches.set(b.fixed, (branches.get(b.fixed) ?? 0) + 1);
-        if (branches.size > 1 && b.fixed !== firstBranch) {
-          b.drafts.push(warn('withdrawal.mixed-branch', `同一份名单中出现了多个分部名称（“${firstBranch}”与“${b.fixed}”），每个分部应分别报送`));
-          break;
-        }
-      }
-    }
+  }
+
+  /** 序号 runs 1..n in sheet order (陕西 notice); each wrong cell gets its own patch. */
+  private checkSequence(p: Prepared, n: number): void {
+    if (p.unusable || p.text === String(n)) return;
+    this.renumber = true;
+    const what = p.empty ? '为空' : `为“${p.text}”`;
+    this.issues.push(
+      makeIssue(p, this.label('seq'), 'seq', err('table.sequence', `序号应从1起连续编号，此处应为${n}，当前${what}`, true), [
+        { cell: p.addr, value: n, numberFormat: 'General' },
+      ]),
+    );
   }
 
   /** Table rules: blank rows, order, 序号, end marker, merged cells. Returns which table fixes apply. */
@@ -413,19 +444,7 @@ class SheetChecker {
         }
       }
     }
-    const seqCol = this.header.fields.get('seq');
-    if (seqCol !== undefined) {
-      this.rows.forEach((rec, i) => {
-        const p = rec.cells.seq!;
-        if (p.unusable) return;
-        if (p.text !== String(i + 1)) {
-          steps.renumber = true;
-          const patch: Patch = { cell: p.addr, value: i + 1, numberFormat: 'General' };
-          const what = p.empty ? '为空' : `为“${p.text}”`;
-          this.issues.push(makeIssue(p, this.label('seq'), 'seq', err('table.sequence', `序号应从1起连续编号，此处应为${i + 1}，当前${what}`, true), [patch]));
-        }
-      });
-    }
+    steps.renumber = this.renumber;
     this.checkMarker(steps, tableIssues);
     this.checkMerged();
     // Each table rule's fix is the list of every cell that table fix rewrites (DOMAIN.md §6), planned once
@@ -498,13 +517,13 @@ class SheetChecker {
 
   /** Turn a row's drafts into issues; every fixable issue of a cell carries the cell's final value. */
   private emitRow(rec: RecordRow): void {
-    const cells: Prepared[] = [...(Object.values(rec.cells) as Prepared[])];
+    const cells: Prepared[] = [];
+    for (const [f] of this.columns) if (rec.cells[f]!.hasDrafts) cells.push(rec.cells[f]!);
     for (const ch of rec.changes) {
-      if (!cells.includes(ch.oldCell)) cells.push(ch.oldCell);
-      if (!cells.includes(ch.newCell)) cells.push(ch.newCell);
+      if (ch.oldCell.hasDrafts && !cells.includes(ch.oldCell)) cells.push(ch.oldCell);
+      if (ch.newCell.hasDrafts && !cells.includes(ch.newCell)) cells.push(ch.newCell);
     }
     for (const p of cells) {
-      if (!p.drafts.length) continue;
       const field = fieldOf(rec, p);
       const column = this.header.labels[p.col] ?? null;
       let patch: Patch | null = null;
@@ -515,6 +534,11 @@ class SheetChecker {
       for (const d of p.drafts) this.issues.push(makeIssue(p, column, field, d, d.fixable && patch ? [patch] : null));
     }
   }
+}
+
+/** A cell with a value to validate: present, filled, and not an error or a number whose digits are lost. */
+function ok(p: Prepared | undefined): p is Prepared {
+  return p !== undefined && !p.empty && !p.unusable;
 }
 
 function fieldOf(rec: RecordRow, p: Prepared): string | null {

@@ -9,7 +9,7 @@ import type { Profile } from '../profile/schema';
 import { address } from './a1';
 import type { HeaderInfo } from './header';
 import type { Layout } from './records';
-import type { RecordRow } from './check';
+import type { RecordKey } from './check';
 
 export interface TableSteps {
   removeBlank: boolean;
@@ -52,7 +52,7 @@ export function planTable(
   profile: Profile,
   header: HeaderInfo,
   layout: Layout,
-  rows: RecordRow[],
+  rows: readonly RecordKey[],
   cellFixes: ReadonlyMap<string, Patch>,
   steps: TableSteps,
 ): Patch[] {
@@ -122,11 +122,12 @@ export function planTable(
   }
   // Footers keep their place unless the block or the marker now reaches them: then all move down together.
   const occupiedTo = Math.max(afterRecords - 1, markerRow ?? 0);
-  const firstFooter = footerRows.length ? Math.min(...footerRows) : null;
+  const firstFooter = footerRows.length ? footerRows.reduce((a, b) => Math.min(a, b)) : null;
   const shift = firstFooter !== null && firstFooter <= occupiedTo ? occupiedTo + 1 - firstFooter : 0;
   for (const f of footerRows) desired.set(f + shift, get(f));
 
-  const lastRow = Math.max(end, ...desired.keys());
+  let lastRow = end;
+  for (const k of desired.keys()) if (k > lastRow) lastRow = k;
   const patches: Patch[] = [];
   for (let row = start; row <= lastRow; row++) {
     const have = get(row);

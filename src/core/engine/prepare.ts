@@ -28,7 +28,8 @@ export interface Prepared extends Located {
   fixed: string;
   /** Whether a fixable issue fired: the cell gets a patch. */
   needsFix: boolean;
-  drafts: IssueDraft[];
+  readonly drafts: IssueDraft[];
+  readonly hasDrafts: boolean;
   /** A number with a date format (dates arrive as Excel serials). */
   dateSerial: number | null;
 }
@@ -44,20 +45,35 @@ export interface PrepareOptions {
   isCode: boolean;
 }
 
+/** A prepared cell; its A1 address is built only when an issue or a patch needs it (most cells have none). */
+class PreparedCell implements Prepared {
+  text = '';
+  empty = true;
+  unusable = false;
+  fixed = '';
+  needsFix = false;
+  dateSerial: number | null = null;
+  private a1: string | undefined;
+  private list: IssueDraft[] | undefined;
+  /** Allocated on first use: most cells never get a draft. */
+  get drafts(): IssueDraft[] {
+    return (this.list ??= []);
+  }
+  get hasDrafts(): boolean {
+    return this.list !== undefined && this.list.length > 0;
+  }
+  constructor(
+    readonly raw: Cell | undefined,
+    readonly row: number,
+    readonly col: number,
+  ) {}
+  get addr(): string {
+    return (this.a1 ??= address(this.row, this.col));
+  }
+}
+
 export function prepareCell(raw: Cell | undefined, row: number, col: number, opt: PrepareOptions): Prepared {
-  const p: Prepared = {
-    row,
-    col,
-    addr: address(row, col),
-    raw,
-    text: '',
-    empty: true,
-    unusable: false,
-    fixed: '',
-    needsFix: false,
-    drafts: [],
-    dateSerial: null,
-  };
+  const p = new PreparedCell(raw, row, col);
   if (!raw || raw.kind === 'empty') {
     if (raw?.formula !== undefined && opt.isCode) p.drafts.push(warn('cell.formula', `${opt.label}由公式计算得出${raw.formula ? `（=${raw.formula}）` : ''}，且没有结果值，请改为直接填写`));
     return p;

@@ -83,8 +83,25 @@ const ITEM_SYNONYMS: Readonly<Record<string, CorrectionItem>> = {
 /** Items that are 学籍异动 and never belong on this sheet (DOMAIN.md §2 T3). */
 export const FOREIGN_ITEMS: readonly string[] = ['转学', '转专业', '转学习中心', '学历上网', '照片', '退学', '休学', '复学'];
 
-/** Normalise header text for comparison: no spaces, half-width, no brackets or markers. */
+const normalised = new Map<string, string>();
+const NORMALISED_CACHE_LIMIT = 10_000;
+const PLAIN_RE = /^[\u4e00-\u9fff0-9A-Z]*$/;
+
+/**
+ * Normalise header text for comparison: no spaces, half-width, no brackets or markers. The same few texts
+ * (修改项目, 录入错误 …) repeat on every row, so results are cached.
+ */
 export function normaliseHeader(text: string): string {
+  if (PLAIN_RE.test(text)) return text;
+  let hit = normalised.get(text);
+  if (hit === undefined) {
+    hit = normaliseHeaderUncached(text);
+    if (normalised.size < NORMALISED_CACHE_LIMIT) normalised.set(text, hit);
+  }
+  return hit;
+}
+
+function normaliseHeaderUncached(text: string): string {
   let s = '';
   for (const ch of text) {
     const code = ch.codePointAt(0)!;

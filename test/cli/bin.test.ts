@@ -1,0 +1,31 @@
+/** The real executable: `node bin/xueji.js check FILE` as a separate process (needs the compiled build/). */
+import { execFileSync, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { rosterRows, saveRoster, tempDir } from './helpers';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const BIN = path.join(ROOT, 'bin', 'xueji.js');
+const BUILT = path.join(ROOT, 'build', 'src', 'cli', 'main.js');
+
+const tmp = tempDir();
+afterAll(() => tmp.cleanup());
+
+beforeAll(() => {
+  if (!fs.existsSync(BUILT)) {
+    execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'pipe' });
+  }
+}, 120_000);
+
+it('node bin/xueji.js check exits 1 on a roster with an error and prints the report on stdout', async () => {
+  const rows = rosterRows(4);
+  rows[0]![2] = '201300120000'; // 12 digits
+  const file = await saveRoster(tmp.file('进程测试.xlsx'), rows);
+  const r = spawnSync(process.execPath, [BIN, 'check', file, '--report-date', '2026-11-22'], { encoding: 'utf8', cwd: tmp.dir });
+  expect(r.error).toBeUndefined();
+  expect(r.stderr).toBe('');
+  expect(r.status).toBe(1);
+  expect(r.stdout).toContain('进程测试.xlsx');
+  expect(r.stdout).toMatch(/^\s+C2\s+错误\s+student-id\.format/m);
+  expect(r.stdout).toContain('合计：错误 1 个');
+});
