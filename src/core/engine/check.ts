@@ -9,7 +9,7 @@ import { FIELD_SPECS, TEMPLATE_SPECS, isCorrection } from '../templates/specs';
 import { detectHeader, type HeaderInfo } from './header';
 import { locateRecords, type Layout } from './records';
 import { prepareCell, type Prepared } from './prepare';
-import { err, makeIssue, warn, type IssueDraft } from './issue';
+import { err, makeIssue, warn } from './issue';
 import { address, parseRange } from './a1';
 import type { Ymd } from '../cells/dates';
 import { addMonths, ageOn, compareYmd, endOfMonth } from '../cells/dates';
@@ -259,9 +259,6 @@ class SheetChecker {
     }
     const reg = cells.registrationNo;
     if (ok(reg)) add(reg, checkRegistrationNo(reg.text));
-    if (this.template === 'withdrawal' && cells.branchName && !cells.branchName.empty) {
-      // 陕西 notice: no spaces in any cell — already cleaned; nothing else to validate on the name.
-    }
 
     const keyCell = cells[this.spec.key];
     rec.key = keyCell && !keyCell.unusable ? (keyCell.fixed || keyCell.text) : '';
@@ -588,4 +585,3 @@ function issueOrder(a: Issue, b: Issue): number {
   return (a.cell ?? '').length - (b.cell ?? '').length || (a.cell ?? '').localeCompare(b.cell ?? '');
 }
 
-export type { IssueDraft };
