@@ -1,7 +1,7 @@
 /** `xueji fix FILE -o OUT.xlsx [--dry-run] [--profile P.json]`: all fixes applied to a copy; FILE is never touched. */
 import { statSync } from 'node:fs';
 import { basename } from 'node:path';
-import { assertNotInput, loadWorkbook, readSheetsStreaming, sniffInput, writeWorkbookAtomic } from '../files/node-io';
+import { assertNotInput, loadWorkbook, readSheetsStreaming, sniffInput, workbookFidelityProblems, writeWorkbookAtomic } from '../files/node-io';
 import { applyPatches } from '../files/workbook';
 import { XuejiInputError, XuejiOutputError, XuejiPatchError } from '../files/errors';
 import { analyseWorkbook, summarise } from '../core/engine/report';
@@ -41,13 +41,14 @@ export async function runFix(file: string, flags: FixFlags, io: CliIO): Promise<
       const streamed = await readSheetsStreaming(file, { maxRows, onRows: progress.onRows });
       progress.done(streamed.reduce((n, s) => n + s.rows.length, 0));
     }
-    const { workbook, sheets, unsupported } = await loadWorkbook(file, { maxRows });
-    if (unsupported.length) {
+    const problems = await workbookFidelityProblems(file);
+    if (problems.length) {
       throw new XuejiInputError(
         'unsupported-content',
-        `文件“${basename(file)}”含有${unsupported.join('、')}，修复后的副本无法完整保留这些内容，已停止。请先在 Excel 中另存一份不含这些内容的副本，或在任务窗格中直接修复`,
+        `文件“${basename(file)}”${problems.join('；')}，修复后的副本无法完整保留这些内容，已停止。请先在 Excel 中另存一份不含这些内容的副本，或在任务窗格中直接修复`,
       );
     }
+    const { workbook, sheets } = await loadWorkbook(file, { maxRows });
     const analyses = analyseWorkbook(sheets, profile, options);
     const plans = analyses.map((a) => planFixes(sheets.find((s) => s.name === a.report.sheet)!, profile, a));
     let changed = 0;

@@ -1,7 +1,10 @@
-/** The `xueji` command line: check, fix, profile (export, files and photos join with their issues). */
+/** The `xueji` command line: check, fix, export, files, photos, profile. */
 import { Command, CommanderError } from 'commander';
 import { runCheck } from './check';
 import { runFix } from './fix';
+import { runExport } from './export';
+import { runFiles } from './files';
+import { runPhotos } from './photos';
 import { defaultProfileJson } from '../core/profile/default-profile';
 import { EXIT_UNUSABLE, processIO, type CliIO } from './io';
 import { CliError } from './options';
@@ -9,7 +12,7 @@ import pkg from '../../package.json';
 
 const COMMANDER_MESSAGES: Record<string, (e: CommanderError) => string> = {
   'commander.missingArgument': () => '缺少文件参数，例如：xueji check 名单.xlsx',
-  'commander.unknownCommand': (e) => `不认识的命令 ${quoted(e.message)}${suggestion(e.message)}，可用：check、fix、profile`,
+  'commander.unknownCommand': (e) => `不认识的命令 ${quoted(e.message)}${suggestion(e.message)}，可用：check、fix、export、files、photos、profile`,
   'commander.unknownOption': (e) => `不认识的选项 ${quoted(e.message)}${suggestion(e.message)}`,
   'commander.optionMissingArgument': (e) => `选项缺少取值：${e.message.replace(/^error: /, '')}`,
   'commander.missingMandatoryOptionValue': (e) => `缺少必需的选项：${e.message.replace(/^error: /, '')}`,
@@ -57,6 +60,38 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
     .option('--profile <file>', '学校自己的配置文件（JSON）')
     .option('--report-date <YYYY-MM-DD>', '报送日期')
     .action(async (file: string, flags) => setExit(await runFix(file, flags, io)));
+
+  program
+    .command('files')
+    .description('核对附件：退学名单的退学申请表扫描件，或信息修改统计表的学生证明材料文件夹（退出码：0 无错误，1 有错误，2 无法使用）')
+    .argument('<roster>', '名单（.xlsx）：学信网退学汇总名单或学生基本信息修改情况统计表')
+    .option('--dir <folder>', '存放扫描件或学生文件夹的文件夹')
+    .option('--json', '输出 JSON 报告（格式见 DOMAIN.md §6，files 数组）')
+    .option('--template <id>', '指定名单的模板，不自动识别')
+    .option('--profile <file>', '学校自己的配置文件（JSON）')
+    .action(async (roster: string, flags) => setExit(await runFiles(roster, flags, io)));
+
+  program
+    .command('photos')
+    .description('核对毕业照片并打包上传用的 zip（包内无文件夹，超过上限自动分成多个）（退出码：0 无错误，1 有错误，2 无法使用）')
+    .argument('<roster>', '名单（.xlsx），含学号（或身份证号）列，可含学籍状态列')
+    .option('--dir <folder>', '存放照片的文件夹')
+    .option('-o, --output <file>', '输出的压缩包（.zip），超过上限时另有 -2、-3… 的分包')
+    .option('--json', '输出 JSON 报告（格式见 DOMAIN.md §6，files 数组）')
+    .option('--profile <file>', '学校自己的配置文件（JSON）')
+    .action(async (roster: string, flags) => setExit(await runPhotos(roster, flags, io)));
+
+  program
+    .command('export')
+    .description('按学校要求的模板导出报送文件：自动修正后写入 -o 指定的文件夹（原文件不会被修改）（退出码：0 已导出，1 仍有无法修复的错误，2 无法使用）')
+    .argument('<file>', '已检查的 .xlsx 文件')
+    .option('-o, --output <dir>', '导出文件所在的文件夹（须已存在）')
+    .option('--profile <file>', '学校自己的配置文件（JSON），可改导出格式')
+    .option('--template-file <file>', '学校下发的空白模板（.xlsx）：把记录填进这个模板，保留它的标题、样式和备注')
+    .option('--force', '仍有无法自动修复的错误时也导出，并列出这些行')
+    .option('--template <id>', '指定模板，不自动识别')
+    .option('--report-date <YYYY-MM-DD>', '报送日期（用于日期规则和文件名中的 {报送日期}，默认今天）')
+    .action(async (file: string, flags) => setExit(await runExport(file, flags, io)));
 
   program
     .command('profile')

@@ -7,3 +7,4 @@ export { detectHeader } from './engine/header';
 export { DEFAULT_PROFILE, defaultProfileJson, mergeProfile } from './profile/default-profile';
 export { parseProfile, profileSchema, ProfileError, type Profile } from './profile/schema';
 export { TEMPLATE_SPECS } from './templates/specs';
+export * as exporter from './export';

@@ -89,3 +89,75 @@ export interface FileReport {
   sheets: SheetReport[];
   summary: Summary;
 }
+
+// ---------------------------------------------------------------- reports about files (xueji files / photos)
+
+/** What a files report is about: a roster template, or the graduation-photo batch (DOMAIN.md §6). */
+export type FilesTemplate = TemplateId | 'graduation-photos';
+
+/**
+ * An issue about a file or folder (DOMAIN.md §6): `path` is relative to the folder given ('/' separators; for a
+ * missing file, the name it should have); `cell`/`row` (and `sheet`) point at the roster row it belongs to, when
+ * there is one.
+ */
+export interface FileIssue extends Issue {
+  path: string | null;
+  sheet: string | null;
+}
+
+/** One file or folder the check looked at, or one that should exist and does not (`exists: false`). */
+export interface FileEntryReport {
+  path: string;
+  kind: 'file' | 'directory';
+  exists: boolean;
+  /** Bytes (files that exist). */
+  size: number | null;
+  /** The type read from the content ('jpeg', 'png', 'pdf', 'text' …), not from the extension. */
+  type: string | null;
+  width: number | null;
+  height: number | null;
+  /** The roster row it belongs to, if any. */
+  row: number | null;
+  issues: FileIssue[];
+}
+
+/** A roster sheet the files were checked against. */
+export interface RosterSheetInfo {
+  sheet: string;
+  template: FilesTemplate;
+  headerRow: number;
+  records: number;
+}
+
+/** A student left out of the photo batch because the roster's 学籍状态 is not 在籍 (seed 002). */
+export interface ExcludedStudent {
+  sheet: string;
+  row: number;
+  cell: string;
+  status: string;
+  /** The student's photo, when there is one. */
+  path: string | null;
+}
+
+/** One zip of the photo batch. */
+export interface ZipPartReport {
+  file: string;
+  bytes: number;
+  /** Member names, in zip order. */
+  photos: string[];
+}
+
+export interface FilesReport {
+  /** The roster (base name). */
+  file: string;
+  /** The folder checked (base name). */
+  folder: string;
+  template: FilesTemplate;
+  roster: RosterSheetInfo[];
+  files: FileEntryReport[];
+  /** Photos only: students not 在籍, left out of the zip. */
+  excluded?: ExcludedStudent[];
+  /** Photos only: the zips written (empty for a run that wrote none). */
+  zips?: ZipPartReport[];
+  summary: Summary;
+}

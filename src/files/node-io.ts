@@ -3,6 +3,7 @@
  * workbook atomically. Node only. Every failure about the input is a `XuejiInputError` with a Chinese message; about
  * the output a `XuejiOutputError`.
  */
+import { fidelityProblems } from './fidelity';
 import * as ExcelJS from 'exceljs';
 import { randomBytes } from 'node:crypto';
 import { promises as fsp } from 'node:fs';
@@ -230,5 +231,18 @@ export async function writeWorkbookAtomic(
       (cleanupError: unknown) => cleanupError,
     );
     throw writeFailure(outPath, cleanup === undefined ? e : new AggregateError([e, cleanup], 'write and clean-up failed'));
+  }
+}
+
+/**
+ * Why ExcelJS could not rewrite this file faithfully (charts, macros, whole-column validations …), in Chinese;
+ * empty when it can. A file that is no zip was refused by `sniffInput` before; one that still fails is corrupt.
+ */
+export async function workbookFidelityProblems(path: string): Promise<string[]> {
+  const bytes = await fsp.readFile(path);
+  try {
+    return await fidelityProblems(bytes);
+  } catch (e) {
+    throw inputError('corrupt', path, { cause: e });
   }
 }

@@ -331,6 +331,25 @@ describe('fix refuses a workbook whose content ExcelJS would drop', () => {
     expect(sha256(input)).toBe(hash);
   });
 
+  it('a whole-column data validation (ExcelJS would rewrite D:D as A1): exit 2, no output file', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = addRoster(wb, rosterRows(3));
+    ws.getCell('B2').dataValidation = { type: 'list', allowBlank: true, formulae: ['"河北分部,北京分部"'] };
+    const zip = await JSZip.loadAsync(Buffer.from(await wb.xlsx.writeBuffer()));
+    const sheet = Object.keys(zip.files).find((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n))!;
+    const xml = await zip.file(sheet)!.async('string');
+    expect(xml).toMatch(/sqref="B2"/);
+    zip.file(sheet, xml.replace(/sqref="B2"/, 'sqref="B:B"'));
+    const input = tmp.file('整列数据验证.xlsx');
+    fs.writeFileSync(input, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+    const out = tmp.file('整列数据验证-修复.xlsx');
+    const r = await xueji(['fix', input, '-o', out]);
+    expect(r.code).toBe(2);
+    expectOneChineseLine(r.stderr);
+    expect(r.stderr).toContain('整列');
+    expect(fs.existsSync(out)).toBe(false);
+  });
+
   it('names every kind when there are several, and check still reads the file', async () => {
     const input = await withParts('含图表和宏.xlsx', { ...CASES[0]![1], ...CASES[2]![1] });
     const out = tmp.file('含图表和宏-修复.xlsx');

@@ -1,5 +1,7 @@
 /** The built-in default profile: follows DOMAIN.md exactly (the Hebei exemption layout, seed 003). */
 import { parseProfile, type Profile } from './schema';
+import { DEFAULT_CORRECTION_LAYOUTS, DEFAULT_EXEMPTION_LAYOUT, DEFAULT_WITHDRAWAL_LAYOUT } from '../export/profile';
+import { DEFAULT_EVIDENCE, DEFAULT_PHOTOS } from '../evidence/profile';
 
 const RAW_DEFAULT = {
   name: '默认配置（河北电大免考信息表 / 陕西退学名单 / 国开学生基本信息修改情况统计表）',
@@ -21,13 +23,17 @@ const RAW_DEFAULT = {
     writeReason: 'text',
     sortBy: 'none',
     terminator: '/记录行结束/',
+    layout: DEFAULT_EXEMPTION_LAYOUT,
   },
-  withdrawal: { sheetName: '退学', signature: '经办人：' },
+  withdrawal: { sheetName: '退学', signature: '经办人：', layout: DEFAULT_WITHDRAWAL_LAYOUT },
   correction: {
     signature: '主管领导（签字）：　　　　　　经手人（签字）：　　　　　　（加盖公章）',
     newStudentWindowMonths: 6,
+    layouts: DEFAULT_CORRECTION_LAYOUTS,
   },
   limits: { fixMaxRows: 200000 },
+  evidence: DEFAULT_EVIDENCE,
+  photos: DEFAULT_PHOTOS,
 };
 
 export const DEFAULT_PROFILE: Profile = parseProfile(RAW_DEFAULT);

@@ -3,6 +3,8 @@
  * Validated with zod; a bad profile is rejected with a message naming the field.
  */
 import { z } from 'zod';
+import { correctionLayoutsSchema, exemptionLayoutSchema, sheetNameSchema, withdrawalLayoutSchema } from '../export/profile';
+import { evidenceProfileSchema, photosProfileSchema } from '../evidence/profile';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期应写成 YYYY-MM-DD');
 
@@ -43,12 +45,16 @@ export const profileSchema = z
       sortBy: z.enum(['studentId', 'none']),
       /** The row right after the last record (seed 003: 最后一行填写"/记录行结束/"). */
       terminator: z.string().min(1),
+      /** The exported layout (xueji export): see export/profile.ts. */
+      layout: exemptionLayoutSchema,
     }),
     withdrawal: z.object({
       /** 陕西 2022 notice: the sheet is named 退学. */
-      sheetName: z.string().min(1).nullable(),
+      sheetName: sheetNameSchema.nullable(),
       /** The row right after the last student. */
       signature: z.string().min(1),
+      /** The exported layout (its sheet is named `sheetName` above, or Sheet1 when null): see export/profile.ts. */
+      layout: withdrawalLayoutSchema,
     }),
     correction: z.object({
       /** Text of the signature row: 主管领导 and 经手人 sign, and the seal (seed 003 §五(二)1). */
@@ -59,11 +65,17 @@ export const profileSchema = z
        * entry month.
        */
       newStudentWindowMonths: z.number().int().min(1).max(24),
+      /** The exported layout of each variant (新生 / 在籍生 / 毕业生): see export/profile.ts. */
+      layouts: correctionLayoutsSchema,
     }),
     limits: z.object({
       /** `xueji fix` refuses sheets with more rows than this (the whole workbook is held in memory). */
       fixMaxRows: z.number().int().positive(),
     }),
+    /** Withdrawal scans and correction evidence (DOMAIN.md §2 T2/T3): see evidence/profile.ts. */
+    evidence: evidenceProfileSchema,
+    /** Graduation photos (DOMAIN.md §3): see evidence/profile.ts. */
+    photos: photosProfileSchema,
   })
   .strict();
 

@@ -1,0 +1,243 @@
+/**
+ * Graduation photos (seed 002 附件3, seed 003 §六, seed 004; DOMAIN.md §3): `.jpg` only — the platform matches
+ * only .jpg files —, exactly 480 wide × 640 high, ≤ 50 KB, blue background, no white border, named by 学号 (seed
+ * 002) or by 身份证号 with an upper-case X (seed 004), every roster row with its photo. Only students still 在籍 go
+ * into the batch (seed 002: 只能导入"在籍"的学生): a 学籍状态 other than 在籍 leaves the student out, listed.
+ *
+ * The background and border tests work on the decoded frame (DOMAIN.md §3 "Units"): a pixel is blue when
+ * B ≥ 150, B − R ≥ 60 and B ≥ G; the background is blue when ≥ 90% of the pixels of the 4-pixel frame are blue;
+ * a frame row or column ≥ 95% near-white (all channels ≥ 235) is a white border. Every number is a profile value.
+ *
+ * Where a seed is more precise than DOMAIN.md, the seed wins: seed 002 lets only 在籍 students in, so any other
+ * status (毕业, 休学, 退学 …) is left out, not only 毕业; a blank status counts as 在籍 (the issue: leave out
+ * students "whose 学籍状态 column says they are no longer 在籍"). Seed 002's "40M以下" is read as ≤ 40,000,000
+ * bytes (以下 includes the number in Chinese regulations, and 40,000,000 is below 40 MiB either way).
+ */
+import type { Profile } from '../profile/schema';
+import type { ExcludedStudent, FilesReport } from '../types';
+import { err, warn, type IssueDraft } from '../engine/issue';
+import type { PhotoLimits } from './profile';
+import { CONTENT_TYPE_LABEL, type FolderListing, type FrameMeasure, type InspectedFile, type Pixels } from './types';
+import { baseName, describeProblems, isIgnorablePath, NameIndex, splitExt, type NameCandidate, type NameVerdict } from './names';
+import { EntryBook, filesReport, formatBytes, formatLimit, type ReportMeta } from './report';
+import { isEnrolled, type PhotoRoster, type PhotoRow } from './roster';
+
+type Side = FrameMeasure['whitest']['side'];
+
+/**
+ * Measures the frame of a decoded photo: the share of blue pixels over the frame (each pixel once), and the
+ * frame row or column with the largest near-white share. Only the profile's `frameSides` are looked at.
+ */
+export function measureFrame(px: Pixels, p: PhotoLimits): FrameMeasure {
+  const { width: w, height: h, data } = px;
+  const f = Math.max(1, Math.min(p.frame, Math.floor(w / 2), Math.floor(h / 2)));
+  const sides = new Set<Side>(p.frameSides);
+  const blue = (i: number): boolean => {
+    const r = data[i]!;
+    const g = data[i + 1]!;
+    const b = data[i + 2]!;
+    return b >= p.minBlue && b - r >= p.minBlueOverRed && b >= g;
+  };
+  const white = (i: number): boolean => data[i]! >= p.nearWhite && data[i + 1]! >= p.nearWhite && data[i + 2]! >= p.nearWhite;
+
+  let total = 0;
+  let blues = 0;
+  const visit = (x: number, y: number): void => {
+    total++;
+    if (blue((y * w + x) * 4)) blues++;
+  };
+  for (let y = 0; y < h; y++) {
+    const band = (sides.has('top') && y < f) || (sides.has('bottom') && y >= h - f);
+    if (band) {
+      for (let x = 0; x < w; x++) visit(x, y);
+      continue;
+    }
+    if (sides.has('left')) for (let x = 0; x < Math.min(f, w); x++) visit(x, y);
+    if (sides.has('right')) for (let x = Math.max(w - f, sides.has('left') ? f : 0); x < w; x++) visit(x, y);
+  }
+
+  let whitest: FrameMeasure['whitest'] = { side: p.frameSides[0]!, offset: 0, share: 0 };
+  const consider = (side: Side, offset: number, share: number): void => {
+    if (share > whitest.share) whitest = { side, offset, share };
+  };
+  for (let k = 0; k < f; k++) {
+    if (sides.has('top')) consider('top', k, rowShare(k));
+    if (sides.has('bottom')) consider('bottom', k, rowShare(h - 1 - k));
+    if (sides.has('left')) consider('left', k, colShare(k));
+    if (sides.has('right')) consider('right', k, colShare(w - 1 - k));
+  }
+  return { blueShare: total ? blues / total : 0, whitest };
+
+  function rowShare(y: number): number {
+    let n = 0;
+    for (let x = 0; x < w; x++) if (white((y * w + x) * 4)) n++;
+    return n / w;
+  }
+  function colShare(x: number): number {
+    let n = 0;
+    for (let y = 0; y < h; y++) if (white((y * w + x) * 4)) n++;
+    return n / h;
+  }
+}
+
+const SIDE_LABEL: Record<Side, { where: string; unit: string }> = {
+  top: { where: '上边', unit: '行' },
+  bottom: { where: '下边', unit: '行' },
+  left: { where: '左边', unit: '列' },
+  right: { where: '右边', unit: '列' },
+};
+
+const pct = (x: number): string => `${Math.floor(x * 1000) / 10}%`;
+
+/** The rules of one photo's content: format, size, dimensions, border, background. */
+export function photoContentDrafts(f: InspectedFile, ext: string, p: PhotoLimits): IssueDraft[] {
+  const out: IssueDraft[] = [];
+  if (f.type !== 'jpeg') {
+    const named = ext.toLowerCase() === '.jpg' || ext.toLowerCase() === '.jpeg' ? `扩展名是 ${ext}，但` : '此文件';
+    out.push(err('photo.format', `照片应为 JPG 格式（平台只匹配 .jpg 文件），${named}内容实际是${CONTENT_TYPE_LABEL[f.type]}，请用图片软件另存为 JPG`));
+  } else if (f.damaged) {
+    out.push(err('photo.format', 'JPG 文件已损坏或不完整，无法读取，请重新导出照片'));
+  }
+  if (f.size > p.maxBytes) {
+    out.push(err('photo.size', `照片大小为 ${formatBytes(f.size)}，超过上限 ${formatLimit(p.maxBytes)}，请压缩后再打包`));
+  }
+  if (f.type === 'jpeg' && f.width !== null && f.height !== null && (f.width !== p.width || f.height !== p.height)) {
+    const size = `${f.width}×${f.height}`;
+    const want = `宽 ${p.width} × 高 ${p.height} 像素`;
+    out.push(
+      err(
+        'photo.dimensions',
+        f.width > f.height && p.height > p.width
+          ? `照片是横向的（宽 ${f.width} × 高 ${f.height}），应为竖向 ${want}`
+          : `照片尺寸为 ${size} 像素（宽×高），应为 ${want}；请按比例裁剪后缩放，不要拉伸变形`,
+      ),
+    );
+  }
+  if (f.frame) {
+    const w = f.frame.whitest;
+    if (w.share >= p.minWhiteShare) {
+      const l = SIDE_LABEL[w.side];
+      out.push(err('photo.border', `照片有白边：${l.where}第 ${w.offset + 1} ${l.unit}像素中 ${pct(w.share)} 接近白色，请裁掉白边后重新缩放到 ${p.width}×${p.height}`));
+    } else if (f.frame.blueShare < p.minBlueShare) {
+      // A white border would also spoil the background share: only the border is reported then.
+      out.push(err('photo.background', `照片背景不是蓝底：边缘 ${p.frame} 像素内只有 ${pct(f.frame.blueShare)} 的像素为蓝色（需至少 ${pct(p.minBlueShare)}）`));
+    }
+  }
+  return out;
+}
+
+/** A photo that passed every rule: it goes into the zip under its own name. */
+export interface PhotoMember {
+  /** Relative path of the file in the folder. */
+  path: string;
+  /** Its name in the zip (no folders). */
+  name: string;
+  size: number;
+  row: number;
+}
+
+export interface PhotoCheck {
+  report: FilesReport;
+  /** In roster order. */
+  members: PhotoMember[];
+}
+
+export function checkPhotos(meta: ReportMeta, roster: PhotoRoster, listing: FolderListing, profile: Profile): PhotoCheck {
+  const p = profile.photos;
+  const book = new EntryBook();
+  const keyLabel = roster.keyField === 'idCard' ? '身份证号' : '学号';
+  const example = roster.keyField === 'idCard' ? '身份证号.jpg（末位X大写）' : '1711001201115.jpg';
+
+  // One candidate per key (a repeated row is `xueji check`'s business); enrolled when any of its rows is.
+  const keys: string[] = [];
+  const rowsOf = new Map<string, PhotoRow[]>();
+  for (const r of roster.rows) {
+    if (!r.key) continue;
+    const list = rowsOf.get(r.key);
+    if (list) list.push(r);
+    else {
+      rowsOf.set(r.key, [r]);
+      keys.push(r.key);
+    }
+  }
+  const enrolled = (k: string): boolean => rowsOf.get(k)!.some((r) => isEnrolled(r.status, profile));
+  const index = new NameIndex(keys.map((key, id): NameCandidate => ({ id, key, name: null })));
+
+  const files = listing.files.filter((f) => !isIgnorablePath(f.path)).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const claimed = new Map<number, InspectedFile>();
+  const excludedPhoto = new Map<number, string>();
+  const members = new Map<number, PhotoMember>();
+  const verdicts = files.map((f) => ({ f, v: index.judge(splitExt(baseName(f.path)).stem) }));
+  // Exact names claim their row first; almost-matching names take what is left.
+  const ordered = [...verdicts.filter((x) => x.v?.exact), ...verdicts.filter((x) => !x.v?.exact)];
+  for (const { f, v } of ordered) {
+    const { ext } = splitExt(baseName(f.path));
+    if (!v) {
+      const e = book.file(f);
+      const imageLike = f.type === 'jpeg' || f.type === 'png' || /^\.(jpe?g|png|gif|bmp|webp|heic|tiff?)$/i.test(ext);
+      book.issue(
+        e,
+        null,
+        warn(
+          'photo.unmatched',
+          imageLike ? `名单中没有与此照片对应的学生（照片应以${keyLabel}命名，如“${example}”），不会打包` : '不是照片文件，不会打包',
+        ),
+      );
+      continue;
+    }
+    const key = keys[v.id]!;
+    const row = rowsOf.get(key)![0]!;
+    if (!enrolled(key)) {
+      book.file(f, row.ref);
+      if (!excludedPhoto.has(v.id)) excludedPhoto.set(v.id, f.path);
+      continue;
+    }
+    const e = book.file(f, row.ref);
+    const first = claimed.get(v.id);
+    if (first) {
+      book.issue(e, row.ref, err('photo.name', `同一学生有多张照片（另见“${first.path}”），请只保留一张正确命名的照片`));
+      continue;
+    }
+    claimed.set(v.id, f);
+    const drafts: IssueDraft[] = [];
+    if (!v.exact) drafts.push(nameDraft(v, key, keyLabel));
+    if (f.type === 'jpeg' && ext !== '.jpg') {
+      drafts.push(err('photo.name', `扩展名应为小写“.jpg”（平台只匹配 .jpg 文件），当前为“${ext || '（无）'}”，应命名为“${key}.jpg”`));
+    }
+    drafts.push(...photoContentDrafts(f, ext, p));
+    for (const d of drafts) book.issue(e, row.ref, d);
+    if (!drafts.some((d) => d.severity === 'error')) {
+      members.set(v.id, { path: f.path, name: baseName(f.path), size: f.size, row: row.ref.row });
+    }
+  }
+
+  const excluded: ExcludedStudent[] = [];
+  const idOf = new Map(keys.map((k, i) => [k, i]));
+  for (const r of roster.rows) {
+    if (!r.key) {
+      const e = book.missingFile(`第${r.ref.row}行（${keyLabel}无法读取）`, r.ref);
+      book.issue(e, r.ref, err('photo.missing', `该行${keyLabel}为空或无法读取，无法匹配照片`));
+      continue;
+    }
+    const id = idOf.get(r.key)!;
+    if (rowsOf.get(r.key)![0] !== r) continue;
+    if (!enrolled(r.key)) {
+      excluded.push({ sheet: r.ref.sheet, row: r.ref.row, cell: r.ref.cell, status: r.status ?? '', path: excludedPhoto.get(id) ?? null });
+      continue;
+    }
+    if (claimed.has(id)) continue;
+    const e = book.missingFile(`${r.key}.jpg`, r.ref);
+    book.issue(e, r.ref, err('photo.missing', `缺少该生的毕业照片，应命名为“${r.key}.jpg”`));
+  }
+
+  const report = filesReport(meta, 'graduation-photos', [roster.sheet], book);
+  report.excluded = excluded;
+  report.zips = [];
+  const inOrder = [...members.values()].sort((a, b) => a.row - b.row || (a.name < b.name ? -1 : 1));
+  return { report, members: inOrder };
+}
+
+function nameDraft(v: NameVerdict, key: string, keyLabel: string): IssueDraft {
+  const what = describeProblems(v, { id: v.id, key, name: null }, keyLabel);
+  return err('photo.name', `照片名称不符合要求：${what}。应命名为“${key}.jpg”`);
+}

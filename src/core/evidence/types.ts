@@ -1,0 +1,75 @@
+/**
+ * What the file checks work on. The pure logic never sees a folder: the command line walks one, the task pane and
+ * the workbench list the files the user picked; both hand over `InspectedFile`s (see src/files/images.ts, which
+ * turns `{path, size, bytes}` into one) and the folders they saw.
+ */
+
+/** The type of a file read from its first bytes (never from its name). */
+export type ContentType =
+  | 'jpeg'
+  | 'png'
+  | 'gif'
+  | 'bmp'
+  | 'webp'
+  | 'tiff'
+  | 'heic'
+  | 'pdf'
+  | 'zip'
+  | 'ole'
+  | 'text'
+  | 'empty'
+  | 'unknown';
+
+/** Chinese names of the content types, for messages. */
+export const CONTENT_TYPE_LABEL: Readonly<Record<ContentType, string>> = {
+  jpeg: 'JPG 图片',
+  png: 'PNG 图片',
+  gif: 'GIF 图片',
+  bmp: 'BMP 图片',
+  webp: 'WebP 图片',
+  tiff: 'TIFF 图片',
+  heic: 'HEIC/AVIF 图片（苹果手机的照片格式）',
+  pdf: 'PDF 文档',
+  zip: '压缩包或 Office 文档',
+  ole: '旧版 Office 文档',
+  text: '文本文件',
+  empty: '空文件（0 字节）',
+  unknown: '无法识别的文件',
+};
+
+/** Decoded pixels, RGBA, row by row (what jpeg-js returns with formatAsRGBA). */
+export interface Pixels {
+  width: number;
+  height: number;
+  data: Uint8Array;
+}
+
+/** What the background and border tests measured on a photo's frame (DOMAIN.md §3). */
+export interface FrameMeasure {
+  /** Share of the frame's pixels that are blue. */
+  blueShare: number;
+  /** The frame row or column with the largest near-white share. */
+  whitest: { side: 'top' | 'bottom' | 'left' | 'right'; offset: number; share: number };
+}
+
+/** One file, inspected. */
+export interface InspectedFile {
+  /** Relative to the folder given, '/' separators. */
+  path: string;
+  /** Bytes of the whole file. */
+  size: number;
+  type: ContentType;
+  /** From the image header (JPEG SOF, PNG IHDR); null when not an image or unreadable. */
+  width: number | null;
+  height: number | null;
+  /** A JPEG or PNG whose header (or, for a decoded photo, whose data) cannot be read. */
+  damaged: boolean;
+  /** Photos only: the frame measured on the decoded pixels; null when not decoded. */
+  frame?: FrameMeasure | null;
+}
+
+/** Everything the user handed over: inspected files, and every folder seen (so that empty ones count). */
+export interface FolderListing {
+  files: InspectedFile[];
+  directories: string[];
+}
