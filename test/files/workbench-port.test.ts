@@ -1,0 +1,106 @@
+/** The browser workbench's port over an ExcelJS workbook: read, highlight, select, fix, undo exactly, download. */
+import ExcelJS from 'exceljs';
+import { openWorkbench, classifyBytes } from '../../src/files/workbench-open';
+import { copyName } from '../../src/files/workbench-port';
+import { XuejiInputError } from '../../src/files/errors';
+import { DEFAULT_PROFILE, analyseSheet, planFixes } from '../../src/core';
+
+const REPORT_DATE = { y: 2026, m: 11, d: 22 };
+
+async function rosterBytes(): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Sheet1');
+  ws.addRow(['序号', '分部名称', '学号全码', '学生姓名']);
+  ws.addRow([1, '河北分部', '2213001400286', '张明']);
+  ws.addRow([2, '河北分部', 2113001450175, '王 芳']);
+  ws.addRow([3, '河北分部', { formula: '"2313001450101"', result: '2313001450101' }, '李雷']);
+  ws.getCell('D2').fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFFF00' } };
+  const notes = wb.addWorksheet('说明');
+  notes.getCell('A1').value = '这是用户自己的工作表';
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+function recorder() {
+  const saved: { name: string; data: Uint8Array }[] = [];
+  return { saved, save: (name: string, data: Uint8Array) => saved.push({ name, data }) };
+}
+
+test('a picked workbook opens: its sheets are listed and read as plain data', async () => {
+  const { port, problems } = await openWorkbench(await rosterBytes(), '名单.xlsx', recorder().save);
+  expect(problems).toEqual([]);
+  expect(await port.listSheets()).toEqual([
+    { name: 'Sheet1', active: true },
+    { name: '说明', active: false },
+  ]);
+  const sheet = await port.readSheet('Sheet1');
+  expect(sheet.rows[2]![2]).toEqual({ kind: 'number', value: 2113001450175 });
+  expect(sheet.rows[3]![2]!.formula).toBe('"2313001450101"');
+});
+
+test('highlights and the selection are kept for the grid, and every change notifies it', async () => {
+  const { port } = await openWorkbench(await rosterBytes(), '名单.xlsx', recorder().save);
+  let calls = 0;
+  const off = port.subscribe(() => calls++);
+  await port.highlight('Sheet1', [{ cell: 'C3', severity: 'error' }]);
+  await port.select('Sheet1', 'C3');
+  expect(port.marksOf('Sheet1')).toEqual([{ cell: 'C3', severity: 'error' }]);
+  expect(port.selection).toEqual({ sheet: 'Sheet1', cell: 'C3' });
+  await port.clearHighlights('Sheet1');
+  expect(port.marksOf('Sheet1')).toEqual([]);
+  off();
+  await port.select('Sheet1', 'A1');
+  expect(calls).toBe(3);
+});
+
+test('applying every fix then undoing restores values, number formats, fills, formulas and the sheet name exactly', async () => {
+  const { port } = await openWorkbench(await rosterBytes(), '名单.xlsx', recorder().save);
+  const before = await port.readSheet('Sheet1');
+  const styleBefore = JSON.stringify(port.workbook.getWorksheet('Sheet1')!.getCell('D2').style);
+  const a = analyseSheet(before, DEFAULT_PROFILE, { reportDate: REPORT_DATE });
+  const plan = planFixes(before, DEFAULT_PROFILE, a);
+  expect(plan.patches.length).toBeGreaterThan(0);
+  expect(plan.renameSheet).toBe('退学');
+  const snapshot = await port.applyPatches('Sheet1', plan.patches, plan.renameSheet);
+  expect((await port.listSheets()).map((s) => s.name)).toEqual(['退学', '说明']);
+  const fixed = await port.readSheet('退学');
+  expect(analyseSheet(fixed, DEFAULT_PROFILE, { reportDate: REPORT_DATE }).report.issues.filter((i) => i.fix)).toEqual([]);
+  await port.restore(snapshot);
+  expect((await port.listSheets()).map((s) => s.name)).toEqual(['Sheet1', '说明']);
+  expect(await port.readSheet('Sheet1')).toEqual(before);
+  expect(JSON.stringify(port.workbook.getWorksheet('Sheet1')!.getCell('D2').style)).toBe(styleBefore);
+});
+
+test('下载 saves a copy under another name, with the user\'s other sheets intact', async () => {
+  const rec = recorder();
+  const { port } = await openWorkbench(await rosterBytes(), '名单.xlsx', rec.save);
+  const name = await port.downloadCopy();
+  expect(name).toBe('名单-已修复.xlsx');
+  expect(copyName('a.XLSX')).toBe('a-已修复.xlsx');
+  const back = new ExcelJS.Workbook();
+  await back.xlsx.load(rec.saved[0]!.data as unknown as ArrayBuffer);
+  expect(back.getWorksheet('说明')!.getCell('A1').value).toBe('这是用户自己的工作表');
+  expect(await port.openWorkbook('导出.xlsx', new Uint8Array([1, 2]))).toBe('downloaded');
+  expect(rec.saved[1]!.name).toBe('导出.xlsx');
+});
+
+test.each([
+  ['a CSV file', new TextEncoder().encode('学号,姓名\n1,张三\n'), '名单.csv', 'csv'],
+  ['an old .xls', new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]), '名单.xls', 'xls'],
+  ['a password-protected workbook', new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...Array.from(new TextEncoder().encode('x')), ...[...'EncryptedPackage'].flatMap((c) => [c.charCodeAt(0), 0])]), '加密.xlsx', 'encrypted'],
+  ['an empty file', new Uint8Array(), '空.xlsx', 'not-xlsx'],
+])('%s is refused with a typed Chinese error', (_what, bytes, name, code) => {
+  let error: unknown;
+  try {
+    classifyBytes(bytes, name);
+  } catch (e) {
+    error = e;
+  }
+  expect(error).toBeInstanceOf(XuejiInputError);
+  expect((error as XuejiInputError).code).toBe(code);
+  expect((error as XuejiInputError).message).toMatch(/[\u4e00-\u9fff]/);
+});
+
+test('a damaged zip is corrupt, not a crash', async () => {
+  const bytes = (await rosterBytes()).slice(0, 300);
+  await expect(openWorkbench(bytes, '坏.xlsx', recorder().save)).rejects.toMatchObject({ code: 'corrupt' });
+});
