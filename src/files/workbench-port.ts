@@ -32,6 +32,8 @@ export class WorkbenchPort implements WorkbookPort {
   private readonly raw = new WeakMap<Snapshot, Map<string, RawCell>>();
   private selected: Selection | null = null;
   private version = 0;
+  private cellsVersion = 0;
+  private active: string | null = null;
 
   constructor(
     readonly workbook: ExcelJS.Workbook,
@@ -45,9 +47,21 @@ export class WorkbenchPort implements WorkbookPort {
     return () => this.listeners.delete(listener);
   }
 
-  /** Increases with every change, so a grid can tell it must re-read. */
+  /** Increases with every change (marks, selection, cells). */
   get changeCount(): number {
     return this.version;
+  }
+
+  /** Increases only when cells or sheet names change: the grid re-reads the sheet then, not on every click. */
+  get cellsChangeCount(): number {
+    return this.cellsVersion;
+  }
+
+  /** The sheet the user looks at (the pane checks the active sheet). */
+  setActiveSheet(name: string): void {
+    this.sheet(name);
+    this.active = name;
+    this.changed();
   }
 
   get selection(): Selection | null {
@@ -58,8 +72,9 @@ export class WorkbenchPort implements WorkbookPort {
     return this.marks.get(sheet) ?? [];
   }
 
-  private changed(): void {
+  private changed(cells = false): void {
     this.version++;
+    if (cells) this.cellsVersion++;
     for (const l of this.listeners) l();
   }
 
@@ -70,8 +85,10 @@ export class WorkbenchPort implements WorkbookPort {
   }
 
   async listSheets(): Promise<SheetSummary[]> {
-    const active = (this.workbook.views?.[0] as { activeTab?: number } | undefined)?.activeTab ?? 0;
-    return this.workbook.worksheets.map((ws, i) => ({ name: ws.name, active: i === active }));
+    const sheets = this.workbook.worksheets;
+    const tab = (this.workbook.views?.[0] as { activeTab?: number } | undefined)?.activeTab ?? 0;
+    const active = this.active ?? sheets[tab]?.name ?? sheets[0]?.name;
+    return sheets.map((ws) => ({ name: ws.name, active: ws.name === active }));
   }
 
   async readSheet(sheet: string): Promise<SheetInput> {
@@ -108,6 +125,7 @@ export class WorkbenchPort implements WorkbookPort {
     if (renameSheet && renameSheet !== sheet) {
       ws.name = renameSheet;
       snapshot.renamedFrom = sheet;
+      if (this.active === sheet) this.active = renameSheet;
       const m = this.marks.get(sheet);
       if (m) {
         this.marks.delete(sheet);
@@ -115,7 +133,7 @@ export class WorkbenchPort implements WorkbookPort {
       }
     }
     this.raw.set(snapshot, raw);
-    this.changed();
+    this.changed(true);
     return snapshot;
   }
 
@@ -133,8 +151,11 @@ export class WorkbenchPort implements WorkbookPort {
         c.value = s.value;
       }
     }
-    if (snapshot.renamedFrom) ws.name = snapshot.renamedFrom;
-    this.changed();
+    if (snapshot.renamedFrom) {
+      ws.name = snapshot.renamedFrom;
+      if (this.active === snapshot.sheet) this.active = snapshot.renamedFrom;
+    }
+    this.changed(true);
   }
 
   async openWorkbook(fileName: string, data: Uint8Array): Promise<'opened' | 'downloaded'> {

@@ -1,0 +1,64 @@
+/**
+ * The browser tests' harness: serve dist/ on loopback, drive Debian's Chromium with playwright-core. The browser is
+ * required: when it is missing the tests fail with how to install it (they never skip, in CI or anywhere).
+ */
+import { createServer, type Server } from 'node:http';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { extname, join, normalize, resolve } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { chromium, type Browser } from 'playwright-core';
+
+export const ROOT = resolve(__dirname, '..', '..');
+export const DIST = join(ROOT, 'dist');
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.png': 'image/png',
+  '.xml': 'application/xml',
+  '.json': 'application/json',
+  '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+};
+
+export function chromiumPath(): string {
+  const candidates = [process.env.XUEJI_CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean) as string[];
+  const found = candidates.find((p) => existsSync(p));
+  if (!found) {
+    throw new Error('浏览器测试需要 Chromium：请运行 `sudo apt-get install -y chromium fonts-noto-cjk`（或设置 XUEJI_CHROMIUM 指向 chromium 可执行文件）');
+  }
+  return found;
+}
+
+/** Build dist/ once if it is missing or older than the sources (webpack, production). */
+export function ensureBuilt(): void {
+  const page = join(DIST, 'taskpane.html');
+  if (existsSync(page) && !process.env.XUEJI_REBUILD) return;
+  execFileSync(process.execPath, [require.resolve('webpack-cli/bin/cli.js'), '--mode', 'production'], { cwd: ROOT, stdio: 'pipe' });
+}
+
+export async function serveDist(): Promise<{ url: string; close: () => Promise<void> }> {
+  const server: Server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    const file = normalize(join(DIST, path === '/' ? 'taskpane.html' : path));
+    if (!file.startsWith(DIST) || !existsSync(file) || !statSync(file).isFile()) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    res.end(readFileSync(file));
+  });
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  const { port } = server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((ok) => server.close(() => ok())) };
+}
+
+/** Headless Chromium with the flags this workplace needs (no background networking on a closed network). */
+export async function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromiumPath(),
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
