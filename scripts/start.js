@@ -78,7 +78,8 @@ function webInstructions({ http = false, workbench = null } = {}) {
 
 /** The browser workbench's page, once it exists (a later issue). */
 function workbenchPage() {
-  return existsSync(join(root, 'src', 'workbench')) ? 'workbench.html' : null;
+  // The workbench is the task pane page itself, opened outside Office (src/workbench).
+  return 'taskpane.html';
 }
 
 function portInUse(port) {

@@ -3,7 +3,7 @@
  * required: when it is missing the tests fail with how to install it (they never skip, in CI or anywhere).
  */
 import { createServer, type Server } from 'node:http';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { extname, join, normalize, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -31,10 +31,20 @@ export function chromiumPath(): string {
   return found;
 }
 
-/** Build dist/ once if it is missing or older than the sources (webpack, production). */
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
+  }
+  return newest;
+}
+
+/** Build dist/ if it is missing or older than the sources, examples or webpack config (webpack, production). */
 export function ensureBuilt(): void {
   const page = join(DIST, 'taskpane.html');
-  if (existsSync(page) && !process.env.XUEJI_REBUILD) return;
+  const sources = Math.max(newestMtime(join(ROOT, 'src')), newestMtime(join(ROOT, 'examples')), statSync(join(ROOT, 'webpack.config.js')).mtimeMs);
+  if (existsSync(page) && statSync(page).mtimeMs >= sources && !process.env.XUEJI_REBUILD) return;
   execFileSync(process.execPath, [require.resolve('webpack-cli/bin/cli.js'), '--mode', 'production'], { cwd: ROOT, stdio: 'pipe' });
 }
 
@@ -59,6 +69,6 @@ export async function launch(): Promise<Browser> {
   return chromium.launch({
     executablePath: chromiumPath(),
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: ['--lang=zh-CN', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
 }
