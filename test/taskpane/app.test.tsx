@@ -12,9 +12,9 @@ import { cleanRoster, rosterWithIssues } from './sheets';
 import type { Patch } from '../../src/core/types';
 import type { Mark, Snapshot } from '../../src/core/port';
 
-/** An issue entry's accessible name: its cell address, then its message (WCAG 2.5.3: the visible text). */
+/** An issue entry's accessible name: exactly its cell address (the message is its description). */
 function cellName(cell: string): RegExp {
-  return new RegExp(`^${cell}(?![0-9])`);
+  return new RegExp(`^${cell}$`);
 }
 
 const TODAY = () => ({ y: 2026, m: 11, d: 22 });
@@ -72,7 +72,9 @@ describe('校验', () => {
       const entry = within(list).getByRole('button', { name: cellName(cell) });
       expect(entry.textContent).toContain(cell);
     }
-    expect(within(list).getByRole('button', { name: cellName('D3') }).textContent).toContain('姓名中含有空格');
+    const d3 = within(list).getByRole('button', { name: cellName('D3') });
+    expect(d3.textContent).toBe('D3');
+    expect(document.getElementById(d3.getAttribute('aria-describedby')!)!.textContent).toContain('姓名中含有空格');
 
     expect(port.callsOf('listSheets')).toHaveLength(1);
     expect(port.callsOf('readSheet')).toEqual([['退学']]);

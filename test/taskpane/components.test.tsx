@@ -84,7 +84,7 @@ test('a long group shows its first entries and more on demand', () => {
   expect(entries()).toHaveLength(PAGE + 30);
   const last = entries()[PAGE + 29]!;
   expect(last.getAttribute('data-cell')).toBe(`D${PAGE + 31}`);
-  expect(last.textContent).toMatch(new RegExp(`^D${PAGE + 31}`));
+  expect(last.textContent).toBe(`D${PAGE + 31}`);
   fireEvent.click(last);
   expect(onSelect).toHaveBeenCalledWith(issues[PAGE + 29]);
 });

@@ -1,7 +1,7 @@
 /**
  * The issues grouped by rule. Each entry shows its cell address and message; clicking it selects the cell in the
- * sheet. The entry's accessible name is the address alone (the message is its description), so that tools and
- * screen readers find `C6` without messages ("校验码…", "计算机应用基础") clashing with the action buttons.
+ * sheet. The entry's button shows and is named by the address alone (the message is its description), so that
+ * tools and screen readers find `C6` without messages ("校验码…", "计算机应用基础") clashing with the action buttons.
  */
 import { useId, useState } from 'react';
 import { Badge, Button, Caption1, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
@@ -48,6 +48,16 @@ const useStyles = makeStyles({
   warning: { borderLeftColor: tokens.colorPaletteMarigoldBorder2 },
   current: { backgroundColor: tokens.colorNeutralBackground1Selected },
   cell: { flexShrink: 0, minWidth: '3.2em', fontFamily: tokens.fontFamilyMonospace, fontWeight: tokens.fontWeightSemibold },
+  cellButton: {
+    border: 'none',
+    background: 'none',
+    padding: 0,
+    color: tokens.colorBrandForegroundLink,
+    textAlign: 'left',
+    cursor: 'pointer',
+    textDecorationLine: 'underline',
+    ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}` },
+  },
   message: { minWidth: 0, overflowWrap: 'anywhere' },
   more: { marginTop: tokens.spacingVerticalXS },
 });
@@ -71,19 +81,27 @@ function IssueEntry({ issue, current, onSelect }: { issue: Issue; current: boole
       </div>
     );
   }
+  // The button holds the address alone, so its accessible name is exactly what it shows (WCAG 2.5.3) and no
+  // message ("校验码…", "计算机应用基础") clashes with the action buttons; the message is its description. A click
+  // anywhere on the entry selects the cell too.
   return (
-    <button
-      type="button"
-      className={mergeClasses(s.entry, tone, current && s.current)}
-      // No aria-label: the accessible name is what is shown — the cell address first, then the message (WCAG 2.5.3).
-      aria-current={current ? 'true' : undefined}
-      data-cell={issue.cell}
-      data-severity={issue.severity}
-      onClick={() => onSelect(issue)}
-    >
-      <span className={s.cell}>{issue.cell}</span>
+    <div className={mergeClasses(s.entry, tone, current && s.current)} data-severity={issue.severity} onClick={() => onSelect(issue)}>
+      <button
+        type="button"
+        className={mergeClasses(s.cell, s.cellButton)}
+        aria-describedby={id}
+        aria-current={current ? 'true' : undefined}
+        data-cell={issue.cell}
+        data-severity={issue.severity}
+        onClick={(e) => {
+          e.stopPropagation();
+          onSelect(issue);
+        }}
+      >
+        {issue.cell}
+      </button>
       {message}
-    </button>
+    </div>
   );
 }
 
