@@ -52,7 +52,21 @@ const useStyles = makeStyles({
   },
   dropping: { ...shorthands.borderColor(tokens.colorBrandStroke1), backgroundColor: tokens.colorBrandBackground2 },
   examples: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
-  fileInput: { maxWidth: '100%' },
+  // The standard <input type="file"> stays (tools and keyboards use it); it is only visually hidden behind a Chinese
+  // label, since the browser's own "Choose File" text follows the browser's language, not ours.
+  pick: {
+    display: 'inline-flex',
+    alignItems: 'center',
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM}`,
+    ...shorthands.border('1px', 'solid', tokens.colorNeutralStroke1),
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground1,
+    cursor: 'pointer',
+    fontWeight: tokens.fontWeightSemibold,
+    ':hover': { backgroundColor: tokens.colorNeutralBackground1Hover },
+    ':focus-within': { outline: `2px solid ${tokens.colorStrokeFocus2}` },
+  },
+  fileInput: { position: 'absolute', width: '1px', height: '1px', opacity: 0, overflow: 'hidden' },
 });
 
 interface Opened {
@@ -154,7 +168,8 @@ export function Workbench() {
   };
 
   const picker = (
-    <input
+    <label className={styles.pick}>
+      <input
       className={styles.fileInput}
       type="file"
       accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -164,7 +179,9 @@ export function Workbench() {
         void openFile(e.currentTarget.files?.[0]);
         e.currentTarget.value = '';
       }}
-    />
+      />
+      {busy ? '正在打开…' : '打开 .xlsx 文件…'}
+    </label>
   );
 
   return (
