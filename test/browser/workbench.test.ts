@@ -149,3 +149,25 @@ beforeAll(async () => {
   await wb.xlsx.readFile(EXAMPLE);
   wb.worksheets[0]!.eachRow((row) => row.eachCell((c) => CELLS.set(c.address, String(c.value))));
 });
+
+test('附件检查 in the workbench: scans picked for the roster are matched to its rows', async () => {
+  const page = await openPage();
+  await openExample(page);
+  await page.getByRole('button', { name: /^校验/ }).click();
+  await page.getByRole('button', { name: /D6/ }).first().waitFor();
+  await page.getByRole('button', { name: '附件检查' }).click();
+  // One scan named right for the first student (a real PNG), one with a "+" for the second; the rest are missing.
+  const first = CELLS.get('C2')! + CELLS.get('D2')!;
+  const png = readFileSync(join(ROOT, 'assets', 'icon-128.png'));
+  await page.getByLabel('选择文件', { exact: true }).setInputFiles([
+    { name: `${first}.png`, mimeType: 'image/png', buffer: png },
+    { name: `${CELLS.get('C3')}+${CELLS.get('D3')}.png`, mimeType: 'image/png', buffer: png },
+  ]);
+  await page.getByRole('button', { name: '检查附件' }).click();
+  const section = page.getByRole('region', { name: '附件检查' });
+  await section.getByText('evidence.name').first().waitFor();
+  await expect(section.getByText('evidence.missing').count()).resolves.toBeGreaterThan(0);
+  // 128×128 is below the 200×200 minimum: evidence.resolution on the first student's scan.
+  await section.getByText('evidence.resolution').first().waitFor();
+});
+
