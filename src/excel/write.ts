@@ -55,6 +55,23 @@ export interface WriteBlock {
   bytes: number;
 }
 
+/** A block with its address and estimated request size: set formats, set values, and maybe set final formats. */
+function writeBlock(
+  rect: RangeRef,
+  entryFormats: string[][],
+  values: WriteBlock['values'],
+  finalFormats: string[][] | null,
+): WriteBlock {
+  const address = rectAddress(rect);
+  const bytes =
+    utf8Length(address) +
+    (finalFormats ? 4 : 3) * CALL_OVERHEAD_BYTES +
+    jsonBytes(entryFormats) +
+    jsonBytes(values) +
+    (finalFormats ? jsonBytes(finalFormats) : 0);
+  return { rect, address, entryFormats, values, finalFormats, bytes };
+}
+
 function finalFormatOf(w: CellWrite): string {
   return w.numberFormat === '' ? 'General' : w.numberFormat;
 }
@@ -126,14 +143,7 @@ export function planWrites(writes: readonly CellWrite[]): WriteBlock[] {
       values.push(vs);
       finalFormats.push(ff);
     }
-    const address = rectAddress(rect);
-    const bytes =
-      utf8Length(address) +
-      (differs ? 4 : 3) * CALL_OVERHEAD_BYTES +
-      jsonBytes(entryFormats) +
-      jsonBytes(values) +
-      (differs ? jsonBytes(finalFormats) : 0);
-    blocks.push({ rect, address, entryFormats, values, finalFormats: differs ? finalFormats : null, bytes });
+    blocks.push(writeBlock(rect, entryFormats, values, differs ? finalFormats : null));
   }
   return blocks;
 }
@@ -201,17 +211,12 @@ function splitWriteGroup(group: WriteBlock[]): WriteBlock[][] | null {
   const cut = Math.floor(rows / 2);
   const part = (from: number, to: number): WriteBlock => {
     const rect = { ...b.rect, top: b.rect.top + from, bottom: b.rect.top + to - 1 };
-    const entryFormats = b.entryFormats.slice(from, to);
-    const values = b.values.slice(from, to);
-    const finalFormats = b.finalFormats ? b.finalFormats.slice(from, to) : null;
-    const address = rectAddress(rect);
-    const size =
-      utf8Length(address) +
-      (finalFormats ? 4 : 3) * CALL_OVERHEAD_BYTES +
-      jsonBytes(entryFormats) +
-      jsonBytes(values) +
-      (finalFormats ? jsonBytes(finalFormats) : 0);
-    return { rect, address, entryFormats, values, finalFormats, bytes: size };
+    return writeBlock(
+      rect,
+      b.entryFormats.slice(from, to),
+      b.values.slice(from, to),
+      b.finalFormats ? b.finalFormats.slice(from, to) : null,
+    );
   };
   return [[part(0, cut)], [part(cut, rows)]];
 }

@@ -22,7 +22,7 @@ import type { SheetInput } from '../core/types';
 import { App } from '../taskpane/App';
 import type { WorkbenchPort } from '../files/workbench-port';
 import { Grid } from './Grid';
-import { downloadBytes } from './download';
+import { downloadBytes } from '../taskpane/download';
 import { EXAMPLES, fetchExample } from './examples';
 
 const useStyles = makeStyles({

@@ -29,7 +29,3 @@ export function isDateFormat(numberFormat: string | undefined): boolean {
   const stripped = numberFormat.replace(/"[^"]*"|\[[^\]]*\]|\\./g, '');
   return /[yd]|年|月|日/i.test(stripped) || /m.*d|d.*m/i.test(stripped);
 }
-
-export function isBlankText(s: string): boolean {
-  return s.trim() === '' || /^[\s\u00a0\u3000\u200b-\u200d\u2060\ufeff]*$/.test(s);
-}

@@ -24,6 +24,7 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
+import { downloadBytes } from '../download';
 import type { WorkbookPort } from '../../core/port';
 import type { FileIssue, FilesReport, SheetInput } from '../../core/types';
 import type { Profile } from '../../core/profile/schema';
@@ -118,18 +119,7 @@ export async function saveBytes(port: WorkbookPort, fileName: string, data: Uint
     await save.call(port, fileName, data);
     return;
   }
-  const url = URL.createObjectURL(new Blob([data as BlobPart], { type: 'application/zip' }));
-  try {
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = fileName;
-    a.style.display = 'none';
-    document.body.appendChild(a);
-    a.click();
-    a.remove();
-  } finally {
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  }
+  downloadBytes(fileName, data, 'application/zip');
 }
 
 const useStyles = makeStyles({
