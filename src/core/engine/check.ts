@@ -2,14 +2,14 @@
  * Running every rule over a sheet (DOMAIN.md §4–§6): header → records → per-cell hygiene and field rules →
  * cross-column and table rules → report. Pure: the caller passes the report date.
  */
-import type { Cell, Issue, Patch, SheetInput, SheetReport, TemplateId } from '../types';
+import type { Cell, Fix, Issue, Patch, SheetInput, SheetReport, TemplateId } from '../types';
 import type { Profile } from '../profile/schema';
 import { FIELD_LABEL, type CorrectionItem, type Field } from '../templates/fields';
 import { FIELD_SPECS, TEMPLATE_SPECS, isCorrection } from '../templates/specs';
 import { detectHeader, type HeaderInfo } from './header';
 import { locateRecords, type Layout } from './records';
 import { prepareCell, type Prepared } from './prepare';
-import { err, makeIssue, warn } from './issue';
+import { err, makeIssue, warn, type IssueDraft } from './issue';
 import { address, parseRange } from './a1';
 import type { Ymd } from '../cells/dates';
 import { addMonths, ageOn, compareYmd, endOfMonth } from '../cells/dates';
@@ -57,6 +57,45 @@ export interface RecordKey {
   key: string;
 }
 
+/**
+ * One record once its own cells are checked: their issues and fixes, and what the cross-row rules (duplicates, 双改,
+ * mixed 分部) and 序号 need of it. The incremental re-check (recheck.ts) keeps these and reuses a row's outcome
+ * while the row is unchanged: only these small facts outlive the pass, never the prepared cells.
+ */
+export interface RowOutcome extends RecordKey {
+  /** Issues of the row's own cells, in emission order (cross-row, 序号 and table rules come separately). */
+  issues: readonly Issue[];
+  /** The row's cell fixes. */
+  fixes: readonly Patch[];
+  /** The subject (免考) or the items (修改) this record claims for its key. */
+  second: readonly string[];
+  /** Correction changes: the item, and the cell a 双改 is reported on. */
+  changes: readonly { item: CorrectionItem | null; col: number; field: string }[];
+  /** The 分部名称 when filled, else null. */
+  branch: string | null;
+  /** The 序号 cell as the check read it; null without a 序号 column. */
+  seq: { text: string; empty: boolean; unusable: boolean } | null;
+}
+
+/** Hooks for the incremental re-check (recheck.ts): reuse what did not change, keep what the next re-check needs. */
+export interface AnalyseHooks {
+  /** The outcome of a record row (at `index` among the records) checked before and unchanged since; else undefined. */
+  reuse?: (row: number, index: number) => RowOutcome | undefined;
+  /** The record layout, when the caller knows it is unchanged. */
+  layout?: Layout;
+  /**
+   * With `layout` (records at the same positions): the duplicate and 双改 issues of the last check, per record, to
+   * reuse for every record whose key is not among `staleKeys` (the keys the changed rows had) or the keys the
+   * re-checked rows have now. Those keys' records are checked against each other again, in order.
+   */
+  cross?: { issues: CrossIssues; staleKeys: Iterable<string> };
+  /** Keep every record's outcome (`outcomes`) and key-rule issues (`crossIssues`) in the analysis. */
+  keep?: boolean;
+}
+
+/** The duplicate and 双改 issues of each record (by its index among the records); undefined: none. */
+export type CrossIssues = readonly (readonly Issue[] | undefined)[];
+
 /** One record while it is being checked; only its RecordKey outlives the pass (100,000 rows stay cheap). */
 interface RecordRow extends RecordKey {
   cells: Partial<Record<Field, Prepared>>;
@@ -86,6 +125,10 @@ export interface SheetAnalysis {
   /** Table fixes this sheet needs. */
   tableSteps: TableSteps;
   renameSheet: string | null;
+  /** Every record's outcome, in record order (only when asked for with `AnalyseHooks.keep`). */
+  outcomes?: readonly RowOutcome[];
+  /** Every record's duplicate and 双改 issues (only with `AnalyseHooks.keep`). */
+  crossIssues?: CrossIssues;
 }
 
 function emptyAnalysis(sheet: SheetInput, issues: Issue[], template: TemplateId | null = null, headerRow: number | null = null): SheetAnalysis {
@@ -108,14 +151,19 @@ export function isEmptySheet(sheet: SheetInput): boolean {
   return true;
 }
 
-export function analyseSheet(sheet: SheetInput, profile: Profile, options: CheckOptions): SheetAnalysis {
+export function analyseSheet(sheet: SheetInput, profile: Profile, options: CheckOptions, hooks: AnalyseHooks = {}): SheetAnalysis {
   const header = detectHeader(sheet, options.template);
   if (!header) {
     return emptyAnalysis(sheet, [
       makeIssue(null, null, null, err('sheet.unknown-template', `工作表“${sheet.name}”的前20行中找不到可识别的表头（免考信息表、退学汇总名单或学生基本信息修改情况统计表）`), null),
     ]);
   }
-  return new SheetChecker(sheet, profile, options, header).run();
+  return analyseWithHeader(sheet, profile, options, header, hooks);
+}
+
+/** The check below a header already found (the incremental re-check passes the header it verified unchanged). */
+export function analyseWithHeader(sheet: SheetInput, profile: Profile, options: CheckOptions, header: HeaderInfo, hooks: AnalyseHooks = {}): SheetAnalysis {
+  return new SheetChecker(sheet, profile, options, header).run(hooks);
 }
 
 class SheetChecker {
@@ -129,6 +177,7 @@ class SheetChecker {
   private readonly merged: ReturnType<typeof parseRange>[];
   private readonly requiredFields: ReadonlySet<Field>;
   private readonly columns: readonly (readonly [Field, number])[];
+  private readonly keyCol: number | undefined;
 
   constructor(
     private readonly sheet: SheetInput,
@@ -141,25 +190,47 @@ class SheetChecker {
     this.merged = sheet.merges.map(parseRange);
     this.requiredFields = new Set(this.required());
     this.columns = [...header.fields];
+    this.keyCol = header.fields.get(this.spec.key);
   }
 
-  run(): SheetAnalysis {
+  run(hooks: AnalyseHooks): SheetAnalysis {
     const h = this.header;
     this.checkHeader();
-    this.layout = locateRecords(this.sheet, h, this.profile);
+    this.layout = hooks.layout ?? locateRecords(this.sheet, h, this.profile);
     const cross: CrossState = { seen: new Map(), firstBranch: null, mixedBranchReported: false };
-    const seqCol = h.fields.get('seq');
-    this.layout.records.forEach((r, i) => {
-      const rec = this.checkRow(r);
-      this.checkCrossRow(rec, cross);
-      if (seqCol !== undefined) this.checkSequence(rec.cells.seq!, i + 1);
-      this.emitRow(rec);
-      this.rows.push({ row: rec.row, key: rec.key });
+    const outcomes: RowOutcome[] | undefined = hooks.keep ? [] : undefined;
+    const keyIssues: (readonly Issue[] | undefined)[] | undefined = hooks.keep ? [] : undefined;
+    const records = this.layout.records;
+    // Reusing the key rules' issues needs every re-checked row's new key first.
+    let known: RowOutcome[] | null = null;
+    let fresh: Set<string> | null = null;
+    if (hooks.cross && hooks.layout) {
+      fresh = new Set(hooks.cross.staleKeys);
+      known = records.map((r, i) => {
+        const o = hooks.reuse?.(r, i);
+        if (o) return o;
+        const checked = this.rowOutcome(r);
+        fresh!.add(checked.key);
+        return checked;
+      });
+    }
+    // Per record: 序号, the row's own issues, then the cross-row ones (the order a cell's issues are listed in).
+    records.forEach((r, i) => {
+      const out = known ? known[i]! : (hooks.reuse?.(r, i) ?? this.rowOutcome(r));
+      if (out.seq) this.checkSequence(out.row, out.seq, i + 1);
+      for (const issue of out.issues) this.issues.push(issue);
+      for (const p of out.fixes) this.cellFixes.set(p.cell, p);
+      const keyed = fresh && !fresh.has(out.key) ? hooks.cross!.issues[i] : this.checkKeyRules(out, cross);
+      if (keyed) for (const issue of keyed) this.issues.push(issue);
+      this.checkBranch(out, cross);
+      if (outcomes) outcomes.push(out);
+      if (keyIssues) keyIssues.push(keyed);
+      this.rows.push(outcomes ? out : { row: out.row, key: out.key });
     });
     const steps = this.checkTable();
     const renameSheet = this.checkSheetName();
     this.issues.sort(issueOrder);
-    return {
+    const analysis: SheetAnalysis = {
       report: {
         sheet: this.sheet.name,
         template: this.template,
@@ -173,6 +244,37 @@ class SheetChecker {
       cellFixes: this.cellFixes,
       tableSteps: steps,
       renameSheet,
+    };
+    if (outcomes) analysis.outcomes = outcomes;
+    if (keyIssues) analysis.crossIssues = keyIssues;
+    return analysis;
+  }
+
+  /** Check one record's own cells: its issues, fixes and the facts the cross-row rules need. */
+  private rowOutcome(r: number): RowOutcome {
+    const rec = this.checkRow(r);
+    const { issues, fixes } = this.emitRow(rec);
+    const c = rec.cells;
+    const second: readonly string[] =
+      this.template === 'exemption'
+        ? [c.subjectCode?.fixed ?? '']
+        : isCorrection(this.template)
+          ? rec.changes.map((ch) => ch.item ?? ch.itemCell?.text ?? '')
+          : NO_SECOND;
+    const changes = rec.changes.length
+      ? rec.changes.map((ch) => ({ item: ch.item, col: (ch.itemCell ?? ch.newCell).col, field: ch.itemCell ? 'item' : 'newValue' }))
+      : NO_CHANGES;
+    const b = c.branchName;
+    const s = c.seq;
+    return {
+      row: r,
+      key: rec.key,
+      issues,
+      fixes,
+      second,
+      changes,
+      branch: b && !b.empty ? b.fixed : null,
+      seq: s ? { text: s.text, empty: s.empty, unusable: s.unusable } : null,
     };
   }
 
@@ -365,52 +467,65 @@ class SheetChecker {
     }
   }
 
-  /** Rules across rows, as rows pass: duplicates, 双改, mixed 分部 (each flags the later occurrence). */
-  private checkCrossRow(rec: RecordRow, st: CrossState): void {
-    const keyCell = rec.cells[this.spec.key];
-    if (rec.key && keyCell) {
-      // Keyed by the key itself (a flat string from the sheet): no composite strings to build and hash.
-      const second: string[] =
-        this.template === 'exemption'
-          ? [rec.cells.subjectCode?.fixed ?? '']
-          : isCorrection(this.template)
-            ? rec.changes.map((ch) => ch.item ?? ch.itemCell?.text ?? '')
-            : [''];
-      const before = st.seen.get(rec.key);
-      const has = (k: string) => (typeof before === 'string' ? before === k : before !== undefined && before.includes(k));
-      if (before !== undefined && second.some(has)) {
-        const what = this.template === 'exemption' ? '同一学号同一科目' : isCorrection(this.template) ? '同一学生同一修改项目' : '同一学号';
-        keyCell.drafts.push(err('row.duplicate', `${what}重复出现（${rec.key}），请删除重复的行`));
-      }
-      let items: string[] | null = null;
+  /**
+   * Rules across rows by key, as rows pass: duplicates and 双改 (each flags the later occurrence). Depends only on
+   * the earlier records with the same key, which is what lets a re-check redo only the keys that changed.
+   */
+  private checkKeyRules(rec: RowOutcome, st: CrossState): Issue[] | undefined {
+    if (!rec.key || this.keyCol === undefined) return undefined;
+    let out: Issue[] | undefined;
+    // Keyed by the key itself (a flat string from the sheet): no composite strings to build and hash.
+    const second = rec.second;
+    const before = st.seen.get(rec.key);
+    if (before !== undefined && second.some((k) => claims(before, k))) {
+      const what = this.template === 'exemption' ? '同一学号同一科目' : isCorrection(this.template) ? '同一学生同一修改项目' : '同一学号';
+      (out ??= []).push(this.crossIssue(rec.row, this.keyCol, this.spec.key, err('row.duplicate', `${what}重复出现（${rec.key}），请删除重复的行`)));
+    }
+    let mine: readonly string[] = second;
+    if (rec.changes.length) {
+      const items: string[] = [];
       rec.changes.forEach((ch, i) => {
         // 双改: 姓名 and 身份证号 of one student, in this row or an earlier one.
         const other = ch.item === '姓名' ? '身份证号' : ch.item === '身份证号' ? '姓名' : null;
-        if (other && (has(other) || (items !== null && items.includes(other)))) (ch.itemCell ?? ch.newCell).drafts.push(doubleChange());
-        (items ??= []).push(second[i]!);
+        if (other && ((before !== undefined && claims(before, other)) || items.includes(other))) {
+          (out ??= []).push(this.crossIssue(rec.row, ch.col, ch.field, doubleChange()));
+        }
+        items.push(second[i]!);
       });
-      const mine = items ?? second;
-      if (before === undefined) st.seen.set(rec.key, mine.length === 1 ? mine[0]! : mine);
-      else st.seen.set(rec.key, [...(typeof before === 'string' ? [before] : before), ...mine]);
+      mine = items;
     }
-    const b = rec.cells.branchName;
-    if (this.template === 'withdrawal' && b && !b.empty && !st.mixedBranchReported) {
-      if (st.firstBranch === null) st.firstBranch = b.fixed;
-      else if (b.fixed !== st.firstBranch) {
-        st.mixedBranchReported = true;
-        b.drafts.push(warn('withdrawal.mixed-branch', `同一份名单中出现了多个分部名称（“${st.firstBranch}”与“${b.fixed}”），每个分部应分别报送`));
-      }
+    if (before === undefined) st.seen.set(rec.key, mine.length === 1 ? mine[0]! : [...mine]);
+    else st.seen.set(rec.key, [...(typeof before === 'string' ? [before] : before), ...mine]);
+    return out;
+  }
+
+  /** More than one 分部名称 in one roster: reported once, on the first row that differs from the first. */
+  private checkBranch(rec: RowOutcome, st: CrossState): void {
+    const b = rec.branch;
+    if (b === null || this.template !== 'withdrawal' || st.mixedBranchReported) return;
+    if (st.firstBranch === null) st.firstBranch = b;
+    else if (b !== st.firstBranch) {
+      st.mixedBranchReported = true;
+      const col = this.header.fields.get('branchName')!;
+      this.issues.push(
+        this.crossIssue(rec.row, col, 'branchName', warn('withdrawal.mixed-branch', `同一份名单中出现了多个分部名称（“${st.firstBranch}”与“${b}”），每个分部应分别报送`)),
+      );
     }
   }
 
+  private crossIssue(row: number, col: number, field: string, draft: IssueDraft): Issue {
+    return makeIssue(at(row, col), this.header.labels[col] ?? null, field, draft, null);
+  }
+
   /** 序号 runs 1..n in sheet order (陕西 notice); each wrong cell gets its own patch. */
-  private checkSequence(p: Prepared, n: number): void {
+  private checkSequence(row: number, p: NonNullable<RowOutcome['seq']>, n: number): void {
     if (p.unusable || p.text === String(n)) return;
     this.renumber = true;
     const what = p.empty ? '为空' : `为“${p.text}”`;
+    const cell = at(row, this.header.fields.get('seq')!);
     this.issues.push(
-      makeIssue(p, this.label('seq'), 'seq', err('table.sequence', `序号应从1起连续编号，此处应为${n}，当前${what}`, true), [
-        { cell: p.addr, value: n, numberFormat: 'General' },
+      makeIssue(cell, this.label('seq'), 'seq', err('table.sequence', `序号应从1起连续编号，此处应为${n}，当前${what}`, true), [
+        { cell: cell.addr, value: n, numberFormat: 'General' },
       ]),
     );
   }
@@ -446,15 +561,17 @@ class SheetChecker {
     this.checkMerged();
     // Each table rule's fix is the list of every cell that table fix rewrites (DOMAIN.md §6), planned once
     // per rule and shared by that rule's issues (one plan per blank row would be quadratic).
-    const plans = new Map<keyof TableSteps, Patch[]>();
+    // The plan is made when first read (the pane plans its own fixes and never reads it; a live re-check of a
+    // 100,000-row sheet must not rebuild it on every edit), and the JSON report reads it like any other.
+    const plans = new Map<keyof TableSteps, Fix>();
     for (const t of tableIssues) {
-      let patches = plans.get(t.rule);
-      if (!patches) {
+      let fix = plans.get(t.rule);
+      if (!fix) {
         const only: TableSteps = { removeBlank: false, sort: false, renumber: false, marker: false, [t.rule]: true };
-        patches = planTable(this.sheet, this.profile, this.header, L, this.rows, new Map(), only);
-        plans.set(t.rule, patches);
+        fix = lazyFix(() => planTable(this.sheet, this.profile, this.header, L, this.rows, new Map(), only));
+        plans.set(t.rule, fix);
       }
-      t.issue.fix = { patches };
+      t.issue.fix = fix;
       this.issues.push(t.issue);
     }
     return steps;
@@ -512,25 +629,45 @@ class SheetChecker {
     return wanted;
   }
 
-  /** Turn a row's drafts into issues; every fixable issue of a cell carries the cell's final value. */
-  private emitRow(rec: RecordRow): void {
+  /** Turn a row's own drafts into issues; every fixable issue of a cell carries the cell's final value. */
+  private emitRow(rec: RecordRow): { issues: readonly Issue[]; fixes: readonly Patch[] } {
     const cells: Prepared[] = [];
     for (const [f] of this.columns) if (rec.cells[f]!.hasDrafts) cells.push(rec.cells[f]!);
     for (const ch of rec.changes) {
       if (ch.oldCell.hasDrafts && !cells.includes(ch.oldCell)) cells.push(ch.oldCell);
       if (ch.newCell.hasDrafts && !cells.includes(ch.newCell)) cells.push(ch.newCell);
     }
+    if (cells.length === 0) return NO_ISSUES;
+    const issues: Issue[] = [];
+    const fixes: Patch[] = [];
     for (const p of cells) {
       const field = fieldOf(rec, p);
       const column = this.header.labels[p.col] ?? null;
       let patch: Patch | null = null;
       if (p.needsFix && p.drafts.some((d) => d.fixable)) {
         patch = { cell: p.addr, value: p.fixed, numberFormat: '@' };
-        this.cellFixes.set(p.addr, patch);
+        fixes.push(patch);
       }
-      for (const d of p.drafts) this.issues.push(makeIssue(p, column, field, d, d.fixable && patch ? [patch] : null));
+      for (const d of p.drafts) issues.push(makeIssue(p, column, field, d, d.fixable && patch ? [patch] : null));
     }
+    return { issues, fixes };
   }
+}
+
+/** Shared empties: most records have no issue, no change and no second key part. */
+const NO_ISSUES: { issues: readonly Issue[]; fixes: readonly Patch[] } = { issues: [], fixes: [] };
+const NO_SECOND: readonly string[] = [''];
+const NO_CHANGES: RowOutcome['changes'] = [];
+
+/** A fix whose patches are planned on first read, then kept (enumerable: JSON and comparisons see `patches`). */
+function lazyFix(plan: () => Patch[]): Fix {
+  let patches: Patch[] | undefined;
+  return Object.defineProperty({} as Fix, 'patches', { enumerable: true, get: () => (patches ??= plan()) });
+}
+
+/** Whether what a key has claimed so far (one subject or item, or several) includes `k`. */
+function claims(seen: string | string[], k: string): boolean {
+  return typeof seen === 'string' ? seen === k : seen.includes(k);
 }
 
 /** A cell with a value to validate: present, filled, and not an error or a number whose digits are lost. */
