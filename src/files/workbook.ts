@@ -62,6 +62,20 @@ export function sheetFromWorksheet(ws: ExcelJS.Worksheet): SheetInput {
   return builder.build(ws.name, worksheetMerges(ws));
 }
 
+/** One row of a loaded worksheet as `sheetFromWorksheet` reads it (dense, ending at its last cell; undefined when empty). */
+export function rowFromWorksheet(ws: ExcelJS.Worksheet, rowNumber: number): Array<Cell | undefined> | undefined {
+  const row = ws.findRow(rowNumber);
+  if (!row) return undefined;
+  const out: Array<Cell | undefined> = [];
+  row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
+    const c = cellFromWorksheetCell(cell);
+    if (c === undefined) return;
+    while (out.length < colNumber - 1) out.push(undefined);
+    out[colNumber - 1] = c;
+  });
+  return out.length ? out : undefined;
+}
+
 interface SharedFormulaValue {
   formula?: string;
   sharedFormula?: string;

@@ -160,7 +160,7 @@ export function Workbench() {
   const download = async () => {
     if (!port) return;
     try {
-      const name = await port.downloadCopy();
+      const name = await port.downloadCopy('fixed');
       setNotice(`已下载“${name}”（原文件未改动）`);
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
