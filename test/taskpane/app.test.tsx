@@ -247,6 +247,7 @@ describe('撤销 and 重做, one history', () => {
       ['退学', [2, 3]],
     ]);
     expect(port.sheet('退学').rows[2]![3]!.value).toBe('刘洋');
+    await waitFor(() => expect((button('撤销') as HTMLButtonElement).disabled).toBe(false));
   });
 
   test('a fix that renames the sheet: the notice counts what the preview counted, and 撤销 leaves the pane on the sheet', async () => {
@@ -265,7 +266,9 @@ describe('撤销 and 重做, one history', () => {
     await waitFor(() => expect(port.callsOf('readSheet').at(-1)).toEqual(['Sheet1']));
     fireEvent.click(button('重新校验'));
     await waitFor(() => expect(port.callsOf('readSheet').at(-1)).toEqual(['Sheet1']));
-    await waitFor(() => expect(port.callsOf('readSheet')).toHaveLength(4));
+    await waitFor(() => expect(port.callsOf('highlight')).toHaveLength(4));
+    await waitFor(() => expect((button('校验') as HTMLButtonElement).disabled).toBe(false));
+    expect(port.callsOf('readSheet')).toHaveLength(4);
     expect(screen.queryByRole('alert', { name: '错误' })).toBeNull();
   });
 });
@@ -375,7 +378,7 @@ describe('live re-check', () => {
     fireEvent.click(button(/应用/));
     await screen.findByText(/已写入 2 处修改/);
     await waitFor(() => expect(port.callsOf('readSheet')).toHaveLength(2));
-    await new Promise((r) => setTimeout(r, 150));
+    await act(() => new Promise((r) => setTimeout(r, 150)));
     expect(port.callsOf('readSheet')).toHaveLength(2);
     expect(screen.queryByText(/已根据第/)).toBeNull();
   });
