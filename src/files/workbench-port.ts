@@ -45,6 +45,7 @@ export class WorkbenchPort implements WorkbookPort {
   /** What the core's `CellState` cannot hold (formulas, rich text, styles), per snapshot, for an exact undo. */
   private readonly raw = new WeakMap<Snapshot, Map<string, RawCell>>();
   private selected: { sheet: ExcelJS.Worksheet; cell: string } | null = null;
+  private selections = 0;
   private version = 0;
   private cellsVersion = 0;
   private active: ExcelJS.Worksheet | null = null;
@@ -83,6 +84,11 @@ export class WorkbenchPort implements WorkbookPort {
 
   get selection(): Selection | null {
     return this.selected ? { sheet: this.selected.sheet.name, cell: this.selected.cell } : null;
+  }
+
+  /** Grows with every `select` (the grid goes to the cell again even when it is the same one). */
+  get selectionSerial(): number {
+    return this.selections;
   }
 
   marksOf(sheet: string): readonly Mark[] {
@@ -148,6 +154,7 @@ export class WorkbenchPort implements WorkbookPort {
 
   async select(sheet: string, cell: string): Promise<void> {
     this.selected = { sheet: this.sheet(sheet), cell };
+    this.selections++;
     this.changed();
   }
 

@@ -8,6 +8,10 @@
  * folders; any sheet with a 学号 (or 身份证号) column → the graduation photos, when the user picks that mode.
  * Nothing is written to the sheet. The photo zips are saved through the port's `saveFile` when it has one, else
  * downloaded through an `<a download>`.
+ *
+ * Nothing of this costs the pane anything until the section is opened (issue 10): the rosters are built when it
+ * opens (not on every check), and the image readers and the zip writer (jpeg-js, pngjs, jszip: a good part of the
+ * pane's code) load when a check or a zip first needs them.
  */
 import { useEffect, useId, useMemo, useState } from 'react';
 import {
@@ -39,8 +43,15 @@ import {
   type InspectedFile,
   type PhotoMember,
 } from '../../core/evidence';
-import { HEAD_BYTES, inspectFile, inspectPhoto, needsMoreBytes, type FileEntry } from '../../files/images';
-import { buildZipParts, zipPartNames, type ZipMember } from '../../files/photo-zip';
+import type { FileEntry } from '../../files/images';
+import type { ZipMember } from '../../files/photo-zip';
+
+/** The image readers, loaded on first use. */
+const loadImages = () => import(/* webpackChunkName: "attachments" */ '../../files/images');
+/** The zip writer, loaded on first use. */
+const loadZips = () => import(/* webpackChunkName: "attachments" */ '../../files/photo-zip');
+
+type Images = Awaited<ReturnType<typeof loadImages>>;
 
 /** A port that can save arbitrary bytes (the workbench may offer it); Excel's port cannot. */
 export type SaveFilePort = WorkbookPort & { saveFile?(fileName: string, data: Uint8Array): Promise<unknown> | unknown };
@@ -99,17 +110,17 @@ export function pickedListing(files: readonly File[]): { folder: string; picked:
   return { folder, picked, directories: [...dirs].sort() };
 }
 
-async function entryOf(p: PickedFile, wholeUpTo: number): Promise<FileEntry> {
+async function entryOf(images: Images, p: PickedFile, wholeUpTo: number): Promise<FileEntry> {
   const size = p.file.size;
-  const bytes = await readBlob(size <= wholeUpTo ? p.file : p.file.slice(0, Math.min(size, HEAD_BYTES)));
+  const bytes = await readBlob(size <= wholeUpTo ? p.file : p.file.slice(0, Math.min(size, images.HEAD_BYTES)));
   return { path: p.path, size, bytes };
 }
 
 /** Evidence files: the header only, the whole file when its JPEG header lies further in (as `xueji files`). */
-async function inspectEvidence(p: PickedFile): Promise<InspectedFile> {
-  let entry = await entryOf(p, HEAD_BYTES);
-  if (needsMoreBytes(entry) && p.file.size <= WHOLE_READ_LIMIT) entry = await entryOf(p, p.file.size);
-  return inspectFile(entry);
+async function inspectEvidence(images: Images, p: PickedFile): Promise<InspectedFile> {
+  let entry = await entryOf(images, p, images.HEAD_BYTES);
+  if (images.needsMoreBytes(entry) && p.file.size <= WHOLE_READ_LIMIT) entry = await entryOf(images, p, p.file.size);
+  return images.inspectFile(entry);
 }
 
 /** Saves one zip: through the port when it can save bytes, else a browser download. */
@@ -171,6 +182,7 @@ export function AttachmentCheck({ port, profile, checked, disabled }: Attachment
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
+  const [open, setOpen] = useState(false);
 
   // A result belongs to the sheet it was checked against: another sheet checked, the result goes.
   const sheet = checked?.sheet ?? null;
@@ -179,13 +191,14 @@ export function AttachmentCheck({ port, profile, checked, disabled }: Attachment
     setSaved(null);
   }, [sheet]);
 
+  // Built when the section is open: a live re-check after every edit does not pay for it.
   const rosters = useMemo(() => {
-    if (!checked) return { evidence: null, photos: null };
+    if (!checked || !open) return { evidence: null, photos: null };
     return {
       evidence: evidenceRoster([checked.input], [checked.analysis]),
       photos: photoRoster([checked.input], profile),
     };
-  }, [checked, profile]);
+  }, [checked, profile, open]);
   const effective: AttachmentMode | null = mode === 'photos' ? (rosters.photos ? 'photos' : null) : rosters.evidence ? 'evidence' : null;
   const enabled = !!checked && (!!rosters.evidence || !!rosters.photos);
 
@@ -206,13 +219,14 @@ export function AttachmentCheck({ port, profile, checked, disabled }: Attachment
       const { folder, picked, directories } = pickedListing(files);
       const meta = { file: checked.sheet, folder };
       const listing: FolderListing = { files: [], directories };
+      const images = await loadImages();
       if (effective === 'photos') {
         const fileOf = new Map(picked.map((p) => [p.path, p.file]));
-        for (const p of picked) listing.files.push(inspectPhoto(await entryOf(p, profile.photos.decodeMaxBytes), profile));
+        for (const p of picked) listing.files.push(images.inspectPhoto(await entryOf(images, p, profile.photos.decodeMaxBytes), profile));
         const { report, members } = checkPhotos(meta, rosters.photos!, listing, profile);
         setOutcome({ mode: 'photos', report, members: members.map((m) => ({ member: m, file: fileOf.get(m.path)! })) });
       } else {
-        for (const p of picked) listing.files.push(await inspectEvidence(p));
+        for (const p of picked) listing.files.push(await inspectEvidence(images, p));
         setOutcome({ mode: 'evidence', report: checkEvidenceFiles(meta, rosters.evidence!, listing, profile), members: [] });
       }
     } catch (e) {
@@ -233,6 +247,7 @@ export function AttachmentCheck({ port, profile, checked, disabled }: Attachment
         size: member.size,
         read: () => readBlob(file),
       }));
+      const { buildZipParts, zipPartNames } = await loadZips();
       const parts = await buildZipParts(zipMembers, profile.photos.zipMaxBytes);
       const names = zipPartNames(PHOTO_ZIP_NAME, parts.length);
       for (let i = 0; i < parts.length; i++) await saveBytes(port, names[i]!, parts[i]!.bytes);
@@ -256,7 +271,7 @@ export function AttachmentCheck({ port, profile, checked, disabled }: Attachment
   const excluded = outcome?.report.excluded ?? [];
 
   return (
-    <Accordion collapsible>
+    <Accordion collapsible onToggle={(_, d) => setOpen(d.openItems.includes('attachments'))}>
       <AccordionItem value="attachments">
         <AccordionHeader>附件检查</AccordionHeader>
         <AccordionPanel>
