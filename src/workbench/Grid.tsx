@@ -11,7 +11,7 @@
  *   (tab-separated) fills cells from the active one; Ctrl+C copies the selection the same way; Ctrl+Z / Ctrl+Y undo
  *   and redo (the page's one history). What is typed into a code or ID column stays text (entry.ts).
  * - One always-present text box sits on the active cell and holds the keyboard focus (it is what takes an IME's
- *   composition); it is transparent until the user edits.
+ *   composition); it is transparent until the user edits, and names the active cell in `data-active-cell`.
  */
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
@@ -47,6 +47,8 @@ const useStyles = makeStyles({
     outlineStyle: 'none',
   },
   content: { position: 'relative' },
+  // As tall as all the rows, so that the sticky column letters stay in view however far the grid scrolls.
+  table: { position: 'absolute', top: 0, left: 0, width: '100%', height: '100%' },
   // Positioned by transform and contained, so that drawing a row in touches nothing else on the page.
   row: { position: 'absolute', top: 0, left: 0, display: 'flex', height: `${ROW_HEIGHT}px`, contain: 'strict' },
   head: {
@@ -488,7 +490,7 @@ export function Grid({ sheet, marks, selected, selectSerial, textColumns, onEdit
   const cellFromEvent = (e: React.MouseEvent): Pos | null => {
     const el = (e.target as HTMLElement).closest<HTMLElement>('[data-address]');
     const a = el?.getAttribute('data-address');
-    return a && el !== editor.current ? parseAddress(a) : null;
+    return a ? parseAddress(a) : null;
   };
 
   const onMouseDown = (e: React.MouseEvent) => {
@@ -527,6 +529,7 @@ export function Grid({ sheet, marks, selected, selectSerial, textColumns, onEdit
     <div
       ref={scroller}
       className={s.scroller}
+      data-grid-scroller=""
       onMouseDown={onMouseDown}
       onMouseOver={(e) => {
         if (!dragging.current || !(e.buttons & 1)) return;
@@ -541,7 +544,7 @@ export function Grid({ sheet, marks, selected, selectSerial, textColumns, onEdit
       }}
     >
       <div className={s.content} style={{ height: virtualizer.getTotalSize(), width: totalWidth }}>
-        <div role="grid" aria-label={`工作表「${sheet.name}」`} aria-rowcount={rowCount + 1} aria-colcount={colCount + 1} aria-multiselectable>
+        <div role="grid" className={s.table} aria-label={`工作表「${sheet.name}」`} aria-rowcount={rowCount + 1} aria-colcount={colCount + 1} aria-multiselectable>
           <div role="row" aria-rowindex={1} className={s.head}>
             <div role="columnheader" className={mergeClasses(s.cell, s.rowHead)} aria-label="行号" />
             {widths.map((w, c) => (
@@ -576,7 +579,7 @@ export function Grid({ sheet, marks, selected, selectSerial, textColumns, onEdit
           ref={editor}
           className={mergeClasses(s.editor, !editing && s.idle)}
           style={editorStyle}
-          data-address={activeAddress}
+          data-active-cell={activeAddress}
           aria-label={`单元格 ${activeAddress}${editing ? '（编辑中）' : ''}`}
           autoComplete="off"
           spellCheck={false}

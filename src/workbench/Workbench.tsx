@@ -164,6 +164,23 @@ export function Workbench() {
     return () => window.removeEventListener('beforeunload', onBeforeUnload);
   }, [history]);
 
+  // Ctrl+Z / Ctrl+Y anywhere on the page (after clicking 重做, say) walk the history too; text boxes keep their own.
+  useEffect(() => {
+    if (!history) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey) || e.altKey || e.defaultPrevented) return;
+      const t = e.target as HTMLElement | null;
+      if (t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName))) return;
+      const k = e.key.toLowerCase();
+      if (k === 'z' && !e.shiftKey) void history.undo();
+      else if (k === 'y' || (k === 'z' && e.shiftKey)) void history.redo();
+      else return;
+      e.preventDefault();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [history]);
+
   const open = useCallback(
     async (bytes: Uint8Array, fileName: string) => {
       if (history?.unsaved && !window.confirm('当前工作簿的修改还没有下载，打开另一个文件会丢失这些修改。仍要打开吗？')) return;
