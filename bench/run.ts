@@ -2,6 +2,8 @@
  * `npm run bench`: generate 100,000-row (and 200,000-row) correction sheets and withdrawal rosters with 10%
  * defective rows, then time separately: ExcelJS alone reading the file (the baseline), our parse, the check,
  * the fix plan and `xueji check` end to end. Prints rows per second and the ratios the goals name.
+ * Then the live re-check inside Excel on the recording fake (excel-live.ts) and the browser workbench in Debian's
+ * Chromium (browser.ts). `BENCH_ONLY=node|excel|browser` runs one part.
  * Speed is measured here, never asserted in tests.
  */
 import ExcelJS from 'exceljs';
@@ -15,6 +17,8 @@ import { planFixes } from '../src/core/engine/fix';
 import { DEFAULT_PROFILE } from '../src/core/profile/default-profile';
 import { run } from '../src/cli/main';
 import type { CliIO } from '../src/cli/io';
+import { excelLiveBench } from './excel-live';
+import { browserBench } from './browser';
 
 const REPORT_DATE = { y: 2026, m: 11, d: 22 };
 
@@ -81,6 +85,14 @@ function rate(rows: number, ms: number): string {
 }
 
 async function main(): Promise<void> {
+  const only = process.env.BENCH_ONLY;
+  const out = (s: string) => void process.stdout.write(s);
+  if (!only || only === 'node') await nodeBench();
+  if (!only || only === 'excel') await excelLiveBench(out);
+  if (!only || only === 'browser') await browserBench(out);
+}
+
+async function nodeBench(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'xueji-bench-'));
   const sizes = (process.env.BENCH_ROWS ?? '100000,200000').split(',').map(Number);
   const results: Result[] = [];

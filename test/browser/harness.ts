@@ -6,11 +6,22 @@ import { createServer, type Server } from 'node:http';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
-import { extname, join, normalize, resolve } from 'node:path';
+import { dirname, extname, join, normalize, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
-export const ROOT = resolve(__dirname, '..', '..');
+/** The project folder: the nearest folder up from here with the webpack config (also when run compiled, from build/). */
+function projectRoot(from: string): string {
+  let dir = from;
+  while (!existsSync(join(dir, 'webpack.config.js'))) {
+    const up = dirname(dir);
+    if (up === dir) throw new Error(`no webpack.config.js above ${from}`);
+    dir = up;
+  }
+  return dir;
+}
+
+export const ROOT = projectRoot(__dirname);
 export const DIST = join(ROOT, 'dist');
 
 const TYPES: Record<string, string> = {

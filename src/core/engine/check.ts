@@ -74,7 +74,7 @@ export interface RowOutcome extends RecordKey {
   /** The 分部名称 when filled, else null. */
   branch: string | null;
   /** The 序号 cell as the check read it; null without a 序号 column. */
-  seq: { text: string; empty: boolean; unusable: boolean } | null;
+  seq: { text: string; empty: boolean; unusable: boolean; number: number | null } | null;
 }
 
 /** Hooks for the incremental re-check (recheck.ts): reuse what did not change, keep what the next re-check needs. */
@@ -198,35 +198,42 @@ class SheetChecker {
     this.checkHeader();
     this.layout = hooks.layout ?? locateRecords(this.sheet, h, this.profile);
     const cross: CrossState = { seen: new Map(), firstBranch: null, mixedBranchReported: false };
-    const outcomes: RowOutcome[] | undefined = hooks.keep ? [] : undefined;
-    const keyIssues: (readonly Issue[] | undefined)[] | undefined = hooks.keep ? [] : undefined;
     const records = this.layout.records;
+    const n = records.length;
+    const outcomes: RowOutcome[] | undefined = hooks.keep ? new Array<RowOutcome>(n) : undefined;
+    const keyIssues: (readonly Issue[] | undefined)[] | undefined = hooks.keep ? new Array<readonly Issue[] | undefined>(n) : undefined;
+    this.rows.length = n;
     // Reusing the key rules' issues needs every re-checked row's new key first.
     let known: RowOutcome[] | null = null;
     let fresh: Set<string> | null = null;
     if (hooks.cross && hooks.layout) {
       fresh = new Set(hooks.cross.staleKeys);
-      known = records.map((r, i) => {
-        const o = hooks.reuse?.(r, i);
-        if (o) return o;
-        const checked = this.rowOutcome(r);
-        fresh!.add(checked.key);
-        return checked;
-      });
+      known = new Array<RowOutcome>(n);
+      for (let i = 0; i < n; i++) {
+        let o = hooks.reuse?.(records[i]!, i);
+        if (!o) {
+          o = this.rowOutcome(records[i]!);
+          fresh.add(o.key);
+        }
+        known[i] = o;
+      }
     }
+    const reused = hooks.cross?.issues;
     // Per record: 序号, the row's own issues, then the cross-row ones (the order a cell's issues are listed in).
-    records.forEach((r, i) => {
-      const out = known ? known[i]! : (hooks.reuse?.(r, i) ?? this.rowOutcome(r));
+    for (let i = 0; i < n; i++) {
+      const out = known ? known[i]! : (hooks.reuse?.(records[i]!, i) ?? this.rowOutcome(records[i]!));
       if (out.seq) this.checkSequence(out.row, out.seq, i + 1);
-      for (const issue of out.issues) this.issues.push(issue);
-      for (const p of out.fixes) this.cellFixes.set(p.cell, p);
-      const keyed = fresh && !fresh.has(out.key) ? hooks.cross!.issues[i] : this.checkKeyRules(out, cross);
-      if (keyed) for (const issue of keyed) this.issues.push(issue);
-      this.checkBranch(out, cross);
-      if (outcomes) outcomes.push(out);
-      if (keyIssues) keyIssues.push(keyed);
-      this.rows.push(outcomes ? out : { row: out.row, key: out.key });
-    });
+      const own = out.issues;
+      for (let j = 0; j < own.length; j++) this.issues.push(own[j]!);
+      const fixes = out.fixes;
+      for (let j = 0; j < fixes.length; j++) this.cellFixes.set(fixes[j]!.cell, fixes[j]!);
+      const keyed = fresh && reused && !fresh.has(out.key) ? reused[i] : this.checkKeyRules(out, cross);
+      if (keyed) for (let j = 0; j < keyed.length; j++) this.issues.push(keyed[j]!);
+      if (out.branch !== null) this.checkBranch(out, cross);
+      if (outcomes) outcomes[i] = out;
+      if (keyIssues) keyIssues[i] = keyed;
+      this.rows[i] = outcomes ? out : { row: out.row, key: out.key };
+    }
     const steps = this.checkTable();
     const renameSheet = this.checkSheetName();
     this.issues.sort(issueOrder);
@@ -274,7 +281,7 @@ class SheetChecker {
       second,
       changes,
       branch: b && !b.empty ? b.fixed : null,
-      seq: s ? { text: s.text, empty: s.empty, unusable: s.unusable } : null,
+      seq: s ? { text: s.text, empty: s.empty, unusable: s.unusable, number: DECIMAL.test(s.text) ? Number(s.text) : null } : null,
     };
   }
 
@@ -519,7 +526,8 @@ class SheetChecker {
 
   /** 序号 runs 1..n in sheet order (陕西 notice); each wrong cell gets its own patch. */
   private checkSequence(row: number, p: NonNullable<RowOutcome['seq']>, n: number): void {
-    if (p.unusable || p.text === String(n)) return;
+    // `number`: the text read as a plain decimal, so that 100,000 rows compare without making 100,000 strings.
+    if (p.unusable || p.number === n) return;
     this.renumber = true;
     const what = p.empty ? '为空' : `为“${p.text}”`;
     const cell = at(row, this.header.fields.get('seq')!);
@@ -658,6 +666,8 @@ class SheetChecker {
 const NO_ISSUES: { issues: readonly Issue[]; fixes: readonly Patch[] } = { issues: [], fixes: [] };
 const NO_SECOND: readonly string[] = [''];
 const NO_CHANGES: RowOutcome['changes'] = [];
+/** A 序号 as the text of a whole number, exactly (what `String(n)` gives). */
+const DECIMAL = /^(0|[1-9]\d{0,14})$/;
 
 /** A fix whose patches are planned on first read, then kept (enumerable: JSON and comparisons see `patches`). */
 function lazyFix(plan: () => Patch[]): Fix {
