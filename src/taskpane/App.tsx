@@ -203,11 +203,15 @@ function Pane({ port, profile = DEFAULT_PROFILE, today = todayYmd, liveDelayMs =
     templateRef.current = t;
     if (result) void runCheck('template', result.sheet);
   };
-  const onSelect = (issue: Issue) => {
-    if (!result || !issue.cell) return;
-    setCurrent(issue);
-    port.select(result.sheet, issue.cell).catch((e: unknown) => fail(e, 'select'));
-  };
+  const onSelect = useCallback(
+    (issue: Issue) => {
+      const last = resultRef.current;
+      if (!last || !issue.cell) return;
+      setCurrent(issue);
+      port.select(last.sheet, issue.cell).catch((e: unknown) => fail(e, 'select'));
+    },
+    [port, fail],
+  );
   const onFix = () => {
     if (!result) return;
     setNotice(null);
