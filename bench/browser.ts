@@ -22,6 +22,10 @@ export interface BrowserRun {
   /** Frame intervals while wheel-scrolling the grid: median and 95th percentile. */
   frameP50: number;
   frameP95: number;
+  /** Frames over 50 ms while scrolling (Chrome's long-animation-frame entries), and the most script and rendering work in one. */
+  longFrames: number;
+  longScriptMs: number;
+  longRenderMs: number;
   /** JS heap after the check, after a garbage collection. */
   heapMb: number;
   /** Enter pressed on an edit → the cell's mark and the issue list follow (in the page), and the frames begun meanwhile. */
@@ -63,7 +67,14 @@ async function oneRun(browser: Browser, url: string, file: string, editRow: numb
   const box = (await page.locator(GRID_SCROLLER).boundingBox())!;
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
   await page.evaluate(() => {
-    const w = window as unknown as { frames_: number[]; recording_: boolean };
+    const w = window as unknown as { frames_: number[]; recording_: boolean; loaf_: { script: number; render: number }[] };
+    w.loaf_ = [];
+    // What a long frame was busy with: our scripts, or style, layout and paint (or neither: the machine was busy).
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries() as unknown as { startTime: number; duration: number; renderStart: number; scripts: { duration: number }[] }[]) {
+        w.loaf_.push({ script: e.scripts.reduce((n, x) => n + x.duration, 0), render: e.renderStart ? e.startTime + e.duration - e.renderStart : 0 });
+      }
+    }).observe({ type: 'long-animation-frame' });
     w.frames_ = [];
     w.recording_ = true;
     let last = performance.now();
@@ -75,10 +86,10 @@ async function oneRun(browser: Browser, url: string, file: string, editRow: numb
     requestAnimationFrame(tick);
   });
   for (let i = 0; i < 80; i++) await page.mouse.wheel(0, i % 20 < 15 ? 400 : -400);
-  const frames = await page.evaluate(() => {
-    const w = window as unknown as { frames_: number[]; recording_: boolean };
+  const { frames, loaf } = await page.evaluate(() => {
+    const w = window as unknown as { frames_: number[]; recording_: boolean; loaf_: { script: number; render: number }[] };
     w.recording_ = false;
-    return w.frames_.slice(1);
+    return { frames: w.frames_.slice(1), loaf: w.loaf_ };
   });
 
   // One edit: a name with a space, typed into a row far down. Timed inside the page, from the Enter key to the DOM
@@ -129,6 +140,9 @@ async function oneRun(browser: Browser, url: string, file: string, editRow: numb
     checkMs,
     frameP50: median(frames),
     frameP95: percentile(frames, 0.95),
+    longFrames: loaf.length,
+    longScriptMs: Math.max(0, ...loaf.map((l) => l.script)),
+    longRenderMs: Math.max(0, ...loaf.map((l) => l.render)),
     heapMb: heap.usedSize / 1e6,
     editMs,
     editFrames: edit.frames,
@@ -157,6 +171,7 @@ export async function browserBench(out: (s: string) => void): Promise<void> {
           `    其中 ExcelJS 读入工作簿 ${m((r) => r.loadMs).toFixed(0)} ms，读成表格行 ${m((r) => r.readMs).toFixed(0)} ms`,
           `  校验到问题和标色  ${m((r) => r.checkMs).toFixed(0).padStart(6)} ms   （${all((r) => r.checkMs)}）${rows === 100_000 ? '目标 ≤ 3000' : ''}`,
           `  滚动帧间隔 p95    ${m((r) => r.frameP95).toFixed(1).padStart(6)} ms   （${all((r) => r.frameP95, 1)}；p50 ${m((r) => r.frameP50).toFixed(1)}）目标 ≤ 20`,
+          `    超过 50 ms 的帧 ${all((r) => r.longFrames)} 个；其中脚本最多 ${all((r) => r.longScriptMs)} ms，样式布局绘制最多 ${all((r) => r.longRenderMs)} ms`,
           `  校验后 JS 堆      ${m((r) => r.heapMb).toFixed(0).padStart(6)} MB   （${all((r) => r.heapMb)}）${rows === 100_000 ? '目标 ≤ 400' : ''}`,
           `  改一格到标色和列表更新 ${m((r) => r.editMs).toFixed(1).padStart(6)} ms   （${all((r) => r.editMs, 1)}；其间开始的帧 ${all((r) => r.editFrames)}）${rows === 10_000 ? '目标：一帧之内' : ''}`,
           '',

@@ -45,6 +45,8 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
     fontSize: `${FONT_SIZE}px`,
     outlineStyle: 'none',
+    // Rows coming and going while scrolling lay out and paint inside this box only, never the page or the pane.
+    contain: 'strict',
   },
   content: { position: 'relative' },
   // As tall as all the rows, so that the sticky column letters stay in view however far the grid scrolls.
