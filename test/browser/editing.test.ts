@@ -9,9 +9,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import type { Browser, Page } from 'playwright-core';
-import { DIST, ensureBuilt, GRID_SCROLLER, launch, openWorkbenchPage, ROOT, screenshotDir, serveDist } from './harness';
-import { removeWorkbooks, rosterSid, writeRoster } from './workbooks';
+import type { Page } from 'playwright-core';
+import { DIST, GRID_SCROLLER, openWorkbenchPage, ROOT, screenshotDir } from './harness';
+import { rosterSid, writeRoster } from './workbooks';
+import { useWorkbench } from './setup';
 import { makeName } from '../helpers/rules';
 
 jest.setTimeout(180_000);
@@ -19,20 +20,7 @@ jest.setTimeout(180_000);
 const EXAMPLE = join(ROOT, 'examples', '学信网退学汇总名单-示例.xlsx');
 const SHOTS = screenshotDir();
 
-let browser: Browser;
-let server: { url: string; close: () => Promise<void> };
-
-beforeAll(async () => {
-  ensureBuilt();
-  server = await serveDist();
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  removeWorkbooks();
-});
+const site = useWorkbench();
 
 const gridCell = (page: Page, a: string) => page.locator(`[role="gridcell"][data-address="${a}"]`);
 const severityOf = (page: Page, a: string) => gridCell(page, a).getAttribute('data-severity');
@@ -52,7 +40,7 @@ async function cellsOf(path: string): Promise<Map<string, [unknown, string]>> {
 }
 
 test('edit → live re-check → undo → redo → download: the copy holds exactly the edits, codes as text', async () => {
-  const page = await openWorkbenchPage(browser, server.url);
+  const page = await openWorkbenchPage(site.browser, site.url);
   await page.locator('input[type="file"]').first().setInputFiles(EXAMPLE);
   await gridCell(page, 'C2').waitFor();
   await page.getByRole('button', { name: /^校验/ }).click();
@@ -142,7 +130,7 @@ test('edit → live re-check → undo → redo → download: the copy holds exac
 });
 
 test('a block copied from WPS or Excel pastes into the cells from the active one, as one step', async () => {
-  const page = await openWorkbenchPage(browser, server.url);
+  const page = await openWorkbenchPage(site.browser, site.url);
   await page.locator('input[type="file"]').first().setInputFiles(EXAMPLE);
   await gridCell(page, 'C2').waitFor();
   await page.getByRole('button', { name: /^校验/ }).click();
@@ -166,7 +154,7 @@ test('a block copied from WPS or Excel pastes into the cells from the active one
 
 test('bug 6: a 10,000-row sheet draws only the rows in view, the page never scrolls, and edits re-check at once', async () => {
   const path = await writeRoster(10_000, [8999]);
-  const page = await openWorkbenchPage(browser, server.url);
+  const page = await openWorkbenchPage(site.browser, site.url);
   await page.locator('input[type="file"]').first().setInputFiles(path);
   await gridCell(page, 'C2').waitFor();
   const layout = () =>
@@ -206,7 +194,7 @@ test('bug 6: a 10,000-row sheet draws only the rows in view, the page never scro
 });
 
 test("附件检查's image and zip code is not in the page's first load; it loads when the section checks files", async () => {
-  const page = await openWorkbenchPage(browser, server.url);
+  const page = await openWorkbenchPage(site.browser, site.url);
   const scripts: string[] = [];
   page.on('request', (r) => {
     const path = new URL(r.url()).pathname;

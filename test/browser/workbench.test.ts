@@ -9,31 +9,19 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import type { Browser, Page } from 'playwright-core';
-import { ensureBuilt, foreignRequests, GRID_SCROLLER, launch, openWorkbenchPage, ROOT, screenshotDir, serveDist } from './harness';
-import { removeWorkbooks, writeRoster } from './workbooks';
+import type { Page } from 'playwright-core';
+import { foreignRequests, GRID_SCROLLER, openWorkbenchPage, ROOT, screenshotDir } from './harness';
+import { writeRoster } from './workbooks';
+import { useWorkbench } from './setup';
 
 jest.setTimeout(180_000);
 
 const EXAMPLE = join(ROOT, 'examples', '学信网退学汇总名单-示例.xlsx');
 const SHOTS = screenshotDir();
 
-let browser: Browser;
-let server: { url: string; close: () => Promise<void> };
+const site = useWorkbench();
 
-beforeAll(async () => {
-  ensureBuilt();
-  server = await serveDist();
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  removeWorkbooks();
-});
-
-const openPage = (width = 1280, height = 800) => openWorkbenchPage(browser, server.url, width, height);
+const openPage = (width = 1280, height = 800) => openWorkbenchPage(site.browser, site.url, width, height);
 
 async function openExample(page: Page): Promise<void> {
   await page.locator('input[type="file"]').first().setInputFiles(EXAMPLE);

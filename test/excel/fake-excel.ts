@@ -998,21 +998,10 @@ class FakeWorksheet extends FakeObject {
     return this._used(valuesOnly ?? false, true);
   }
   _used(valuesOnly: boolean, nullable: boolean): FakeRange {
-    return finish(
-      new FakeRange(
-        this._ctx,
-        this,
-        [nullable ? 'getUsedRangeOrNullObject' : 'getUsedRange', valuesOnly],
-        () => {
-          const s = this._sheet();
-          const r = s.usedRect(valuesOnly);
-          if (!r) return nullable ? null : { sheet: s, rect: { top: 1, left: 0, bottom: 1, right: 0 } };
-          return { sheet: s, rect: r };
-        },
-        nullable,
-      ),
-    );
+    // A blank sheet's used range is its top-left cell (the null-object form: a null object).
+    return usedRangeOf(this._ctx, this, () => ({ sheet: this._sheet() }), valuesOnly, nullable, 'A1');
   }
+
 }
 
 class FakeEventHandlers {
@@ -1248,22 +1237,10 @@ class FakeRange extends FakeObject {
     return this._usedWithin(valuesOnly ?? false, true);
   }
   _usedWithin(valuesOnly: boolean, nullable: boolean): FakeRange {
-    return finish(
-      new FakeRange(
-        this._ctx,
-        this,
-        [nullable ? 'getUsedRangeOrNullObject' : 'getUsedRange', valuesOnly],
-        () => {
-          const t = this._rt();
-          const r = t.sheet.usedRect(valuesOnly, t.rect);
-          if (r) return { sheet: t.sheet, rect: r };
-          if (nullable) return null;
-          throw err('ItemNotFound', 'The range has no used cells.');
-        },
-        nullable,
-      ),
-    );
+    // A range without a used cell: ItemNotFound (the null-object form: a null object).
+    return usedRangeOf(this._ctx, this, () => this._rt(), valuesOnly, nullable, 'ItemNotFound');
   }
+
   getMergedAreasOrNullObject(): FakeRangeAreas {
     this._api(13, 'Range.getMergedAreasOrNullObject');
     return finish(
@@ -1305,6 +1282,33 @@ class FakeRange extends FakeObject {
 interface AreasTarget {
   sheet: SheetModel;
   rects: Rect[];
+}
+
+/** `getUsedRange(OrNullObject)` of a sheet or a range (`within.rect`); `empty`: what a used range of nothing is. */
+function usedRangeOf(
+  ctx: FakeContext,
+  parent: FakeObject,
+  within: () => { sheet: SheetModel; rect?: Rect },
+  valuesOnly: boolean,
+  nullable: boolean,
+  empty: 'A1' | 'ItemNotFound',
+): FakeRange {
+  return finish(
+    new FakeRange(
+      ctx,
+      parent,
+      [nullable ? 'getUsedRangeOrNullObject' : 'getUsedRange', valuesOnly],
+      () => {
+        const w = within();
+        const r = w.sheet.usedRect(valuesOnly, w.rect);
+        if (r) return { sheet: w.sheet, rect: r };
+        if (nullable) return null;
+        if (empty === 'ItemNotFound') throw err('ItemNotFound', 'The range has no used cells.');
+        return { sheet: w.sheet, rect: { top: 1, left: 0, bottom: 1, right: 0 } };
+      },
+      nullable,
+    ),
+  );
 }
 
 class FakeRangeAreas extends FakeObject {
