@@ -25,7 +25,6 @@ import { OwnWriteTracker, subscribeRowsChanged } from './events';
 import {
   bandMemory,
   bandOf,
-  BandsUnknown,
   clearHighlightRules,
   highlightCells,
   rehighlightBands,
@@ -79,6 +78,8 @@ export interface ExcelPortDiagnostics {
   lastReadRows?: ReadRowsStats;
   /** How the last highlight went: all rules replaced, only some bands, or nothing to change. */
   lastHighlightMode?: 'full' | 'bands' | 'unchanged';
+  /** Why the last band update gave way to a full re-mark (kept for diagnosis; the full re-mark's own error is shown). */
+  lastBandFailure?: unknown;
   lastHighlight?: HighlightResult;
   lastWrite?: WriteStats;
 }
@@ -163,10 +164,11 @@ export class ExcelPort implements WorkbookPort {
         this.diagnostics.lastHighlightMode = 'bands';
         return;
       } catch (e) {
-        // Rules this pane did not make for those bands (an earlier session's, the user's copies), or a refused
-        // address string: re-mark the whole sheet, which finds every rule of ours by its marker.
-        const cause = (e as ExcelAdapterError).cause;
-        if (!(cause instanceof BandsUnknown) && !isInvalidArgumentError(cause)) throw e;
+        this.diagnostics.lastBandFailure = e;
+        // The band update is only a shortcut. Whatever stopped it — rules this pane did not make for those bands (an
+        // earlier session's, the user's copies: BandsUnknown), a refused address string, a host that reads rules
+        // differently — the full re-mark with a marker scan finds every rule of ours; if that fails too, its error
+        // is the one shown.
         await this.highlightAll(sheet, marks, true);
         return;
       }

@@ -116,7 +116,9 @@ export async function readRows(
       const converted = blockToRows({ values: cells.values, valueTypes: cells.valueTypes, numberFormat: cells.numberFormat }, left, top, (row, col) =>
         formulaRects.some((f) => row >= f.top && row <= f.bottom && col >= f.left && col <= f.right),
       );
-      converted.forEach((cellsOfRow, i) => out.set(top + i, cellsOfRow));
+      converted.forEach((cellsOfRow, i) => {
+        if (top + i >= run.top && top + i <= run.bottom) out.set(top + i, cellsOfRow);
+      });
     }
   }
   const read = [...out].sort(([a], [b]) => a - b).map(([row, cells]) => ({ row, cells }));

@@ -134,6 +134,7 @@ describe('band re-marking stays safe', () => {
     fake.addUserRule('退学', { type: 'Custom', formula: ours.formula, fill: ours.fill, rects: [{ top: 9000, bottom: 9000, left: 0, right: 0 }] });
     const again = await edit(fake, port, outcome, 'D9006', `${makeName(9004)} `);
     expect(port.diagnostics.lastHighlightMode).toBe('full');
+    expect((port.diagnostics.lastBandFailure as { cause?: unknown }).cause?.constructor.name).toBe('BandsUnknown');
     expect(covered(fake)).toEqual([...marksOf(again.outcome.analysis.report.issues)].sort((a, b) => a.cell.localeCompare(b.cell)));
   });
 });

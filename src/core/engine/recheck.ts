@@ -56,6 +56,8 @@ export function recheckRows(prev: CheckedSheet, read: RowsRead, profile: Profile
     return { input, analysis, incremental: false, rowsChecked: analysis.report.records };
   };
   if (!before.header || !before.layout || !before.outcomes) return full();
+  // Most of the sheet changed (rows inserted near the top, a large paste): a full check is as cheap.
+  if (changed.size > Math.max(1000, before.outcomes.length / 2)) return full();
   let header = before.header;
   if (input.name !== prev.input.name || [...changed].some((r) => r <= HEADER_SCAN_ROWS + 1)) {
     const again = detectHeader(input, options.template);
