@@ -361,6 +361,8 @@ export function Workbench() {
               <div className={styles.grid}>
                 {sheet && (
                   <Grid
+                    // A grid per file and sheet (its place and selection); a sheet renamed by a fix keeps its grid.
+                    key={`${generation}:${sheetNames.indexOf(sheet.name)}`}
                     sheet={sheet}
                     marks={port.marksOf(sheet.name)}
                     selected={port.selection?.sheet === sheet.name ? port.selection.cell : null}

@@ -150,6 +150,14 @@ test('a block copied from WPS or Excel pastes into the cells from the active one
   await waitText(page, 'C7', '２３１３００１４５０１０１');
   await waitText(page, 'D6', '曹 华');
   await issueButton(page, 'C7').waitFor();
+
+  // And a selection copies out the same way, for WPS or Excel.
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await gridCell(page, 'B2').click();
+  await page.keyboard.press('Shift+ArrowRight');
+  await page.keyboard.press('Shift+ArrowDown');
+  await page.keyboard.press('Control+c');
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('河北分部\t1913001400138\r\n河北分部\t2113001400323\r\n');
 });
 
 test('bug 6: a 10,000-row sheet draws only the rows in view, the page never scrolls, and edits re-check at once', async () => {
