@@ -10,6 +10,7 @@ import {
   BorderStyle,
   Document,
   Footer,
+  LineRuleType,
   Packer,
   PageNumber,
   Paragraph,
@@ -113,9 +114,11 @@ function blockContent(b: Block): (Paragraph | Table)[] {
       // A little room after a table before the next paragraph.
       return [table(b), new Paragraph({ spacing: { after: 120 }, children: [] })];
     case 'lines':
+      // Word and LibreOffice draw consecutive paragraphs with the same borders as one group: the `between` border
+      // gives each its own line, the `bottom` one closes the group.
       return Array.from(
         { length: b.count },
-        () => new Paragraph({ spacing: { before: 360 }, border: { bottom: { ...THIN, space: 1 } }, children: [] }),
+        () => new Paragraph({ spacing: { line: 640, lineRule: LineRuleType.EXACT }, border: { between: { ...THIN, space: 1 }, bottom: { ...THIN, space: 1 } }, children: [] }),
       );
     case 'signature':
       // Right of centre, where a signature and a seal go; room above each line to sign.
