@@ -1,5 +1,5 @@
 /**
- * 生成书面报告 in the task pane and the workbench: what `xueji report` does (DOMAIN.md §3 "The paper side"), from every
+ * 生成书面报告 in the task pane and the workbench (the body of the 书面报告 section, WrittenReportSection.tsx): what `xueji report` does (DOMAIN.md §3 "The paper side"), from every
  * sheet of the open workbook plus any other .xlsx the registrar adds (the semester's other rosters, one per batch).
  * The counting and the wording are the pure core's (src/core/written-report); the .docx is typeset by
  * src/files/report-docx.ts, loaded — with the `docx` library — only when the button is clicked; an added file is read
@@ -7,7 +7,7 @@
  * as 导出 does. The reports are saved through the port when it can save bytes, else downloaded.
  */
 import { useId, useState } from 'react';
-import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Button, Caption1, makeStyles, Text, tokens } from '@fluentui/react-components';
+import { Button, Caption1, makeStyles, Text, tokens } from '@fluentui/react-components';
 import type { WorkbookPort } from '../../core/port';
 import type { Profile } from '../../core/profile/schema';
 import type { Ymd } from '../../core/cells/dates';
@@ -132,78 +132,69 @@ export function WrittenReport({ port, profile, today, disabled }: WrittenReportP
 
   const errors = blocked?.inputs.errors ?? [];
   return (
-    <Accordion collapsible>
-      <AccordionItem value="written-report">
-        <AccordionHeader>书面报告</AccordionHeader>
-        <AccordionPanel>
-          <section className={s.panel} aria-label="书面报告">
-            <Caption1 className={s.meta}>
-              由信息修改统计表生成《信息修改书面报告》（逾期提交的新生附情况说明），由本学期各批退学名单生成《学信网退学书面报告》：
-              Word 文档，A4，可修改后打印、签字盖章。使用当前工作簿的全部工作表；其他批次的退学名单在别的文件中时，一并添加（按添加顺序编为第2批、第3批……）。
-            </Caption1>
-            <div className={s.pick}>
-              <label htmlFor={inputId}>添加其他工作簿（.xlsx）</label>
-              <input
-                id={inputId}
-                type="file"
-                multiple
-                accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-                disabled={disabled || running}
-                onChange={(e) => {
-                  setFiles(e.target.files ? Array.from(e.target.files) : []);
-                  setBlocked(null);
-                  setDone(null);
-                }}
-              />
-              <Caption1 className={s.meta}>{files.length ? `已添加：${files.map((f) => f.name).join('、')}` : '未添加其他工作簿。'}</Caption1>
-            </div>
-            <div className={s.row}>
-              <Button appearance="primary" disabled={disabled || running} onClick={() => void run(null)}>
-                生成书面报告
-              </Button>
-            </div>
-            {blocked ? (
-              <div className={s.blocked} role="group" aria-label="生成书面报告前需要处理的错误">
-                <Text>
-                  表格中还有 {errors.length} 个无法自动修复的错误，书面报告中的数字可能与省校接受的表格不一致，报告暂未生成。请先改正，或确认后继续：
-                </Text>
-                <ul className={s.list}>
-                  {errors.slice(0, SHOWN_ERRORS).map((e, k) => (
-                    <li key={k}>
-                      {e.file}「{e.sheet}」{e.issue.cell ?? '表头'}：{e.issue.message}
-                    </li>
-                  ))}
-                  {errors.length > SHOWN_ERRORS ? <li>……共 {errors.length} 个</li> : null}
-                </ul>
-                <div className={s.row}>
-                  <Button disabled={disabled || running} onClick={() => void run(blocked)}>
-                    忽略错误继续
-                  </Button>
-                  <Button disabled={running} onClick={() => setBlocked(null)}>
-                    暂不生成
-                  </Button>
-                </div>
-              </div>
-            ) : null}
-            {failure ? (
-              <Text className={s.alert} role="alert">
-                {failure}
-              </Text>
-            ) : null}
-            {done ? (
-              <div role="status">
-                {done.map((l, k) => (
-                  <Text key={k} block>
-                    {l}
-                  </Text>
-                ))}
-              </div>
-            ) : null}
-          </section>
-        </AccordionPanel>
-      </AccordionItem>
-    </Accordion>
+    <section className={s.panel} aria-label="书面报告">
+      <Caption1 className={s.meta}>
+        由信息修改统计表生成《信息修改书面报告》（逾期提交的新生附情况说明），由本学期各批退学名单生成《学信网退学书面报告》：
+        Word 文档，A4，可修改后打印、签字盖章。使用当前工作簿的全部工作表；其他批次的退学名单在别的文件中时，一并添加（按添加顺序编为第2批、第3批……）。
+      </Caption1>
+      <div className={s.pick}>
+        <label htmlFor={inputId}>添加其他工作簿（.xlsx）</label>
+        <input
+          id={inputId}
+          type="file"
+          multiple
+          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          disabled={disabled || running}
+          onChange={(e) => {
+            setFiles(e.target.files ? Array.from(e.target.files) : []);
+            setBlocked(null);
+            setDone(null);
+          }}
+        />
+        <Caption1 className={s.meta}>{files.length ? `已添加：${files.map((f) => f.name).join('、')}` : '未添加其他工作簿。'}</Caption1>
+      </div>
+      <div className={s.row}>
+        <Button appearance="primary" disabled={disabled || running} onClick={() => void run(null)}>
+          生成书面报告
+        </Button>
+      </div>
+      {blocked ? (
+        <div className={s.blocked} role="group" aria-label="生成书面报告前需要处理的错误">
+          <Text>
+            表格中还有 {errors.length} 个无法自动修复的错误，书面报告中的数字可能与省校接受的表格不一致，报告暂未生成。请先改正，或确认后继续：
+          </Text>
+          <ul className={s.list}>
+            {errors.slice(0, SHOWN_ERRORS).map((e, k) => (
+              <li key={k}>
+                {e.file}「{e.sheet}」{e.issue.cell ?? '表头'}：{e.issue.message}
+              </li>
+            ))}
+            {errors.length > SHOWN_ERRORS ? <li>……共 {errors.length} 个</li> : null}
+          </ul>
+          <div className={s.row}>
+            <Button disabled={disabled || running} onClick={() => void run(blocked)}>
+              忽略错误继续
+            </Button>
+            <Button disabled={running} onClick={() => setBlocked(null)}>
+              暂不生成
+            </Button>
+          </div>
+        </div>
+      ) : null}
+      {failure ? (
+        <Text className={s.alert} role="alert">
+          {failure}
+        </Text>
+      ) : null}
+      {done ? (
+        <div role="status">
+          {done.map((l, k) => (
+            <Text key={k} block>
+              {l}
+            </Text>
+          ))}
+        </div>
+      ) : null}
+    </section>
   );
 }
-
-export default WrittenReport;
