@@ -5,7 +5,7 @@
  * rest of the pane working and says so.
  */
 import { lazy, Suspense } from 'react';
-import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Spinner, Text } from '@fluentui/react-components';
+import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Caption1, Text } from '@fluentui/react-components';
 import type { WrittenReportProps } from './WrittenReport';
 
 const WrittenReport = lazy(() =>
@@ -24,7 +24,7 @@ export function WrittenReportSection(props: WrittenReportProps) {
         <AccordionHeader>书面报告</AccordionHeader>
         {/* The panel's content is mounted only while it is open: the chunk loads on the first opening. */}
         <AccordionPanel>
-          <Suspense fallback={<Spinner size="tiny" label="正在加载…" />}>
+          <Suspense fallback={<Caption1>正在加载…</Caption1>}>
             <WrittenReport {...props} />
           </Suspense>
         </AccordionPanel>
