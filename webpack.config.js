@@ -218,7 +218,13 @@ module.exports = async (env = {}, argv = {}) => {
     ],
     optimization: {
       // ExcelJS arrives minified: it gets a chunk of its own (loaded only by 导出) that is not minified again.
-      splitChunks: { cacheGroups: { exceljs: { test: /[\\/]node_modules[\\/]exceljs[\\/]/, name: 'exceljs', chunks: 'async', enforce: true } } },
+      // docx (the written reports) gets one too, loaded only by 生成书面报告.
+      splitChunks: {
+        cacheGroups: {
+          exceljs: { test: /[\\/]node_modules[\\/]exceljs[\\/]/, name: 'exceljs', chunks: 'async', enforce: true },
+          docx: { test: /[\\/]node_modules[\\/]docx[\\/]/, name: 'docx', chunks: 'async', enforce: true },
+        },
+      },
       minimizer: [new MinimizerPlugin({ exclude: /^exceljs\./, minimizerOptions: { compress: { passes: 1 } } })],
     },
     devtool: dev ? 'cheap-module-source-map' : false,

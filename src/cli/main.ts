@@ -1,10 +1,11 @@
-/** The `xueji` command line: check, fix, export, files, photos, profile. */
+/** The `xueji` command line: check, fix, export, report, files, photos, profile. */
 import { Command, CommanderError } from 'commander';
 import { runCheck } from './check';
 import { runFix } from './fix';
 import { runExport } from './export';
 import { runFiles } from './files';
 import { runPhotos } from './photos';
+import { runReport } from './report';
 import { defaultProfileJson } from '../core/profile/default-profile';
 import { EXIT_UNUSABLE, processIO, type CliIO } from './io';
 import { CliError } from './options';
@@ -12,7 +13,7 @@ import pkg from '../../package.json';
 
 const COMMANDER_MESSAGES: Record<string, (e: CommanderError) => string> = {
   'commander.missingArgument': () => '缺少文件参数，例如：xueji check 名单.xlsx',
-  'commander.unknownCommand': (e) => `不认识的命令 ${quoted(e.message)}${suggestion(e.message)}，可用：check、fix、export、files、photos、profile`,
+  'commander.unknownCommand': (e) => `不认识的命令 ${quoted(e.message)}${suggestion(e.message)}，可用：check、fix、export、report、files、photos、profile`,
   'commander.unknownOption': (e) => `不认识的选项 ${quoted(e.message)}${suggestion(e.message)}`,
   'commander.optionMissingArgument': (e) => `选项缺少取值：${e.message.replace(/^error: /, '')}`,
   'commander.missingMandatoryOptionValue': (e) => `缺少必需的选项：${e.message.replace(/^error: /, '')}`,
@@ -92,6 +93,16 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
     .option('--template <id>', '指定模板，不自动识别')
     .option('--report-date <YYYY-MM-DD>', '报送日期（用于日期规则和文件名中的 {报送日期}，默认今天）')
     .action(async (file: string, flags) => setExit(await runExport(file, flags, io)));
+
+  program
+    .command('report')
+    .description('生成书面报告（Word 文档）：由信息修改统计表生成《信息修改书面报告》（逾期的新生附情况说明），由本学期各批退学名单生成《学信网退学书面报告》（退出码：0 已生成，1 仍有无法修复的错误或没有可用的表格，2 无法使用）')
+    .argument('<files...>', '学生基本信息修改情况统计表和/或学信网退学汇总名单（.xlsx）；退学名单每个工作表是一批，按给出的顺序编为第1批、第2批……')
+    .option('-o, --output <dir>', '书面报告所在的文件夹（须已存在）')
+    .option('--force', '仍有无法自动修复的错误时也生成；替换文件夹中已有的同名报告')
+    .option('--profile <file>', '学校自己的配置文件（JSON），可写填报单位名称 writtenReport.unit')
+    .option('--report-date <YYYY-MM-DD>', '报送日期（报告落款日期和新生修改期限，默认今天）')
+    .action(async (files: string[], flags) => setExit(await runReport(files, flags, io)));
 
   program
     .command('profile')

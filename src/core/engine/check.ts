@@ -12,7 +12,7 @@ import { prepareCell, type Prepared } from './prepare';
 import { err, makeIssue, warn } from './issue';
 import { address, parseRange } from './a1';
 import type { Ymd } from '../cells/dates';
-import { addMonths, ageOn, compareYmd, endOfMonth } from '../cells/dates';
+import { ageOn, compareYmd } from '../cells/dates';
 import { termStartYmd, type Term } from '../cells/enrollment-term';
 import { checkStudentId, type StudentId } from '../rules/student-id';
 import { checkIdCard, type IdCard } from '../rules/id-card';
@@ -30,6 +30,7 @@ import {
   doubleChange,
   graduateChange,
   newStudentLate,
+  newStudentWindowEnd,
   type ChangeType,
 } from '../rules/correction';
 import type { Outcome } from '../rules/outcome';
@@ -357,9 +358,7 @@ class SheetChecker {
     if (this.template === 'correction-new') {
       const term = rec.studentId ? termOfStudentId(rec.studentId) : undefined;
       if (term) {
-        const start = termStartYmd(term);
-        const last = addMonths(start.y, start.m, this.profile.correction.newStudentWindowMonths - 1);
-        const end = endOfMonth(last.y, last.m);
+        const end = newStudentWindowEnd(term, this.profile.correction.newStudentWindowMonths);
         if (compareYmd(today, end) > 0) c.studentId!.drafts.push(newStudentLate(end, today));
       }
     }

@@ -22,6 +22,7 @@ import { cellText } from '../engine/cell-text';
 import { recordValue } from './build';
 import { resolveLayout } from './layouts';
 import type { ExportRecord, ExportValue, SheetExport } from './types';
+import { printPlan, type PrintPlan } from './print';
 
 type Variant = 'correction-new' | 'correction-enrolled' | 'correction-graduate';
 
@@ -92,6 +93,11 @@ export interface FillPlan {
   notes: string[];
   /** Why the template cannot take these records (then nothing is written). */
   problems: string[];
+  /**
+   * Page setup of the filled sheet (the profile's print layout, as for the built-in one): the template's header
+   * row(s) repeated and frozen, its table bordered; an 'auto' orientation is decided from the template's widths.
+   */
+  print: PrintPlan;
 }
 
 /** Long records → rows of a wide template (原姓名 | 新姓名 …): one row per student and 修改类型, one change per item. */
@@ -200,6 +206,12 @@ export function planFill(
       break;
     }
   }
+  const headed = header.labels.map((l, c) => (l ? c : -1)).filter((c) => c >= 0);
+  const print = printPlan(
+    resolveLayout(profile, template).print,
+    { headerFirst: header.firstRow, headerLast: header.headerRow, lastRecord: firstRow + n - 1 },
+    { left: Math.min(...headed), right: Math.max(...headed) },
+  );
   return {
     sheet: match.sheet,
     headerRow: header.headerRow,
@@ -212,5 +224,6 @@ export function planFill(
     exampleRows: [...new Set(exampleRows)].sort((a, b) => a - b),
     notes,
     problems,
+    print,
   };
 }

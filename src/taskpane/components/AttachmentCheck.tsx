@@ -24,7 +24,7 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
-import { downloadBytes } from '../download';
+import { saveBytes as saveFile, ZIP_MIME } from '../download';
 import type { WorkbookPort } from '../../core/port';
 import type { FileIssue, FilesReport, SheetInput } from '../../core/types';
 import type { Profile } from '../../core/profile/schema';
@@ -42,8 +42,12 @@ import {
 import { HEAD_BYTES, inspectFile, inspectPhoto, needsMoreBytes, type FileEntry } from '../../files/images';
 import { buildZipParts, zipPartNames, type ZipMember } from '../../files/photo-zip';
 
-/** A port that can save arbitrary bytes (the workbench may offer it); Excel's port cannot. */
-export type SaveFilePort = WorkbookPort & { saveFile?(fileName: string, data: Uint8Array): Promise<unknown> | unknown };
+export { type SaveFilePort } from '../download';
+
+/** Saves one photo zip: through the port when it can save bytes, else a browser download. */
+export function saveBytes(port: WorkbookPort, fileName: string, data: Uint8Array): Promise<void> {
+  return saveFile(port, fileName, data, ZIP_MIME);
+}
 
 export type AttachmentMode = 'evidence' | 'photos';
 
@@ -112,15 +116,6 @@ async function inspectEvidence(p: PickedFile): Promise<InspectedFile> {
   return inspectFile(entry);
 }
 
-/** Saves one zip: through the port when it can save bytes, else a browser download. */
-export async function saveBytes(port: WorkbookPort, fileName: string, data: Uint8Array): Promise<void> {
-  const save = (port as SaveFilePort).saveFile;
-  if (typeof save === 'function') {
-    await save.call(port, fileName, data);
-    return;
-  }
-  downloadBytes(fileName, data, 'application/zip');
-}
 
 const useStyles = makeStyles({
   panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, paddingBottom: tokens.spacingVerticalS },
