@@ -20,6 +20,7 @@ import { backgroundDraft, photoPixelDrafts } from '../core/evidence/photo-rules'
 import { planCrop } from '../core/evidence/photo-fix-plan';
 import { measurePhoto, type Box } from '../core/evidence/photo-measure';
 import { searchQuality } from '../core/evidence/quality-search';
+import type { PhotoFixResult } from '../core/evidence/photo-fix-report';
 import { formatBytes, formatLimit } from '../core/evidence/report';
 import { readImageHeader, sniffContentType } from './images';
 import { JpegDecodeError, pickScale, type JpegTurbo } from './jpeg-turbo';
@@ -227,5 +228,25 @@ export async function fixPhoto(bytes: Uint8Array, p: PhotoLimits, codecs: PhotoC
     crop: { x: plan.crop.x0, y: plan.crop.y0, width: plan.crop.x1 - plan.crop.x0, height: plan.crop.y1 - plan.crop.y0 },
     upscaled: plan.upscaled,
     warnings: drafts,
+  };
+}
+
+/** The outcome as the report keeps it (core `PhotoFixResult`): the copy's numbers, or the reasons. */
+export function fixResultOf(o: PhotoFixOutcome): PhotoFixResult {
+  if (!o.ok) return { ok: false, issues: o.issues };
+  return {
+    ok: true,
+    warnings: o.warnings,
+    record: {
+      bytes: o.bytes.length,
+      quality: o.quality,
+      sourceType: o.source.type,
+      sourceWidth: o.source.width,
+      sourceHeight: o.source.height,
+      orientation: o.source.orientation,
+      trim: o.trim,
+      crop: o.crop,
+      upscaled: o.upscaled,
+    },
   };
 }

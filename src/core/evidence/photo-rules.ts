@@ -19,7 +19,7 @@ function frameWords(p: PhotoLimits): string {
   else if (sides.has('left')) parts.push(`左边（上部 ${Math.round(p.sideDepth * 100)}%）`);
   else if (sides.has('right')) parts.push(`右边（上部 ${Math.round(p.sideDepth * 100)}%）`);
   if (sides.has('bottom')) parts.push('下边');
-  return `${parts.join('、')} ${p.frame} 像素内`;
+  return `${parts.join('、')}${p.frame} 像素内`;
 }
 
 /** `上边 12 像素、左边 8 像素`. */
