@@ -144,3 +144,30 @@ export function photoFixReport(plan: PhotoFixPlan, results: readonly PhotoFixRes
 export function unfixedEntries(report: FilesReport): FileEntryReport[] {
   return report.files.filter((f) => f.issues.some((i) => i.severity === 'error'));
 }
+
+/** `上 52、左 41 像素` for the trimmed sides. */
+function trimWords(t: PhotoFixRecord['trim']): string {
+  const parts: string[] = [];
+  if (t.top) parts.push(`上 ${t.top}`);
+  if (t.bottom) parts.push(`下 ${t.bottom}`);
+  if (t.left) parts.push(`左 ${t.left}`);
+  if (t.right) parts.push(`右 ${t.right}`);
+  return parts.length ? `裁掉白边（${parts.join('、')} 像素），` : '';
+}
+
+/** What was done to one source, in a line. */
+export function describeFix(f: PhotoFixRecord): string {
+  const whole = f.crop.x === 0 && f.crop.y === 0 && f.trim.top + f.trim.bottom + f.trim.left + f.trim.right === 0;
+  const uprightW = f.orientation >= 5 ? f.sourceHeight : f.sourceWidth;
+  const uprightH = f.orientation >= 5 ? f.sourceWidth : f.sourceHeight;
+  const cropped = whole && f.crop.width === uprightW && f.crop.height === uprightH ? '' : `居中裁剪 ${f.crop.width}×${f.crop.height}，`;
+  return [
+    `${f.sourceType === 'png' ? 'PNG' : 'JPG'} ${f.sourceWidth}×${f.sourceHeight}，`,
+    f.orientation !== 1 ? '按拍摄方向转正，' : '',
+    trimWords(f.trim),
+    cropped,
+    f.upscaled ? '原图较小、已放大，' : '',
+    `质量 ${f.quality}，${f.bytes.toLocaleString('en-US')} 字节`,
+  ].join('');
+}
+

@@ -9,7 +9,7 @@
  * Nothing is written to the sheet. The photo zips are saved through the port's `saveFile` when it has one, else
  * downloaded through an `<a download>`.
  */
-import { useEffect, useId, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useId, useMemo, useState } from 'react';
 import {
   Accordion,
   AccordionHeader,
@@ -25,6 +25,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { downloadBytes } from '../download';
+import { ErrorBoundary } from './ErrorBoundary';
 import type { WorkbookPort } from '../../core/port';
 import type { FileIssue, FilesReport, SheetInput } from '../../core/types';
 import type { Profile } from '../../core/profile/schema';
@@ -41,6 +42,9 @@ import {
 } from '../../core/evidence';
 import { HEAD_BYTES, inspectFile, inspectPhoto, needsMoreBytes, type FileEntry } from '../../files/images';
 import { buildZipParts, zipPartNames, type ZipMember } from '../../files/photo-zip';
+
+/** 修正照片 (issue 11): loaded, with its image libraries, only when the user asks for it. */
+const PhotoFix = lazy(() => import('./PhotoFix'));
 
 /** A port that can save arbitrary bytes (the workbench may offer it); Excel's port cannot. */
 export type SaveFilePort = WorkbookPort & { saveFile?(fileName: string, data: Uint8Array): Promise<unknown> | unknown };
@@ -171,12 +175,15 @@ export function AttachmentCheck({ port, profile, checked, disabled }: Attachment
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
+  /** 修正照片 runs asked for (0: none shown); each run is a fresh PhotoFix. */
+  const [fixRun, setFixRun] = useState(0);
 
   // A result belongs to the sheet it was checked against: another sheet checked, the result goes.
   const sheet = checked?.sheet ?? null;
   useEffect(() => {
     setOutcome(null);
     setSaved(null);
+    setFixRun(0);
   }, [sheet]);
 
   const rosters = useMemo(() => {
@@ -191,6 +198,7 @@ export function AttachmentCheck({ port, profile, checked, disabled }: Attachment
 
   const pick = (list: FileList | null) => {
     setFiles(list ? Array.from(list) : []);
+    setFixRun(0);
     setOutcome(null);
     setFailure(null);
     setSaved(null);
@@ -275,6 +283,7 @@ export function AttachmentCheck({ port, profile, checked, disabled }: Attachment
                   onChange={(_, d) => {
                     setMode(d.value as AttachmentMode);
                     setOutcome(null);
+                    setFixRun(0);
                     setSaved(null);
                   }}
                 >
@@ -314,6 +323,11 @@ export function AttachmentCheck({ port, profile, checked, disabled }: Attachment
                   {outcome?.mode === 'photos' ? (
                     <Button disabled={disabled || running || !outcome.members.length} onClick={() => void download()}>
                       下载照片压缩包
+                    </Button>
+                  ) : null}
+                  {effective === 'photos' ? (
+                    <Button disabled={disabled || running || !files.length} onClick={() => setFixRun((n) => n + 1)}>
+                      修正照片
                     </Button>
                   ) : null}
                 </div>
@@ -368,6 +382,23 @@ export function AttachmentCheck({ port, profile, checked, disabled }: Attachment
               </>
             ) : null}
             {saved ? <Text role="status">{saved}</Text> : null}
+            {fixRun && effective === 'photos' && checked ? (
+              // A chunk that cannot load (the server went away) is said here, and 重新加载 tries again.
+              <ErrorBoundary onReload={() => setFixRun((n) => n + 1)}>
+                <Suspense fallback={<Text role="status">正在加载照片处理组件…</Text>}>
+                  <PhotoFix
+                  key={fixRun}
+                  profile={profile}
+                  sheet={checked.sheet}
+                  roster={rosters.photos!}
+                  {...pickedListing(files)}
+                  read={readBlob}
+                  save={(name, data) => saveBytes(port, name, data)}
+                  onSelect={onSelect}
+                  />
+                </Suspense>
+              </ErrorBoundary>
+            ) : null}
           </section>
         </AccordionPanel>
       </AccordionItem>
