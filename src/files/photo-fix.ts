@@ -201,7 +201,7 @@ export async function fixPhoto(bytes: Uint8Array, p: PhotoLimits, codecs: PhotoC
   // Background colour cannot be fixed: say so before spending time on encoding.
   const before = measurePhoto(resized, p);
   const bg = backgroundDraft(before, p);
-  if (bg) return failed(bg, ...photoPixelDrafts(before, p.height, p).filter((d) => d.rule === 'photo.head-position'));
+  if (bg) return failed(bg, ...photoPixelDrafts(before, p.height, p).filter((x) => x.rule === 'photo.head-position'));
 
   const search = await searchQuality((q) => codecs.encodeJpeg(resized, q), p.maxBytes, { min: p.minQuality, guess: o.qualityGuess });
   if (search.quality === null) {
@@ -217,7 +217,7 @@ export async function fixPhoto(bytes: Uint8Array, p: PhotoLimits, codecs: PhotoC
   const out = search.encoded;
   const again = measurePhoto(codecs.turbo.decode(out), p);
   const drafts = photoPixelDrafts(again, p.height, p);
-  if (drafts.some((d) => d.severity === 'error')) return failed(...drafts);
+  if (drafts.some((x) => x.severity === 'error')) return failed(...drafts);
 
   return {
     ok: true,
