@@ -26,16 +26,10 @@ import { CliError, loadProfile } from './options';
 import { assertFolder, issueLines, sameFileSkip, walkFolder } from './files';
 import { displayWidth, padEnd } from './format';
 import { defaultJobs, openPhotoPool, PhotoPoolError } from './photo-pool';
-import { staleParts, writeAllAtomic } from './photos';
+import { staleParts, writeAllAtomic, type PhotosFlags } from './photos';
 
-export interface PhotosFixFlags {
-  dir: string;
-  output?: string;
-  json?: boolean;
-  profile?: string;
-  force?: boolean;
-  jobs?: string;
-}
+/** The flags of `xueji photos` (with --fix, -o is a folder and --force, --jobs apply). */
+export type PhotosFixFlags = PhotosFlags;
 
 /** The zip of the fixed copies, inside OUT (the task pane downloads the same name). */
 export const FIX_ZIP_NAME = '毕业照片.zip';

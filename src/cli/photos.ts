@@ -30,7 +30,7 @@ export interface PhotosFlags {
   output?: string;
   json?: boolean;
   profile?: string;
-  /** Options of --fix (photos-fix.ts), refused here. */
+  /** Options of --fix (photos-fix.ts), refused without it. */
   force?: boolean;
   jobs?: string;
 }

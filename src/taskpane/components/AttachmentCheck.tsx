@@ -9,7 +9,7 @@
  * Nothing is written to the sheet. The photo zips are saved through the port's `saveFile` when it has one, else
  * downloaded through an `<a download>`.
  */
-import { lazy, Suspense, useEffect, useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import {
   Accordion,
   AccordionHeader,
@@ -25,7 +25,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { downloadBytes } from '../download';
-import { ErrorBoundary } from './ErrorBoundary';
+import { PhotoFix } from './PhotoFix';
 import type { WorkbookPort } from '../../core/port';
 import type { FileIssue, FilesReport, SheetInput } from '../../core/types';
 import type { Profile } from '../../core/profile/schema';
@@ -42,9 +42,6 @@ import {
 } from '../../core/evidence';
 import { HEAD_BYTES, inspectFile, inspectPhoto, needsMoreBytes, type FileEntry } from '../../files/images';
 import { buildZipParts, zipPartNames, type ZipMember } from '../../files/photo-zip';
-
-/** 修正照片 (issue 11): loaded, with its image libraries, only when the user asks for it. */
-const PhotoFix = lazy(() => import('./PhotoFix'));
 
 /** A port that can save arbitrary bytes (the workbench may offer it); Excel's port cannot. */
 export type SaveFilePort = WorkbookPort & { saveFile?(fileName: string, data: Uint8Array): Promise<unknown> | unknown };
@@ -383,21 +380,16 @@ export function AttachmentCheck({ port, profile, checked, disabled }: Attachment
             ) : null}
             {saved ? <Text role="status">{saved}</Text> : null}
             {fixRun && effective === 'photos' && checked ? (
-              // A chunk that cannot load (the server went away) is said here, and 重新加载 tries again.
-              <ErrorBoundary onReload={() => setFixRun((n) => n + 1)}>
-                <Suspense fallback={<Text role="status">正在加载照片处理组件…</Text>}>
-                  <PhotoFix
-                  key={fixRun}
-                  profile={profile}
-                  sheet={checked.sheet}
-                  roster={rosters.photos!}
-                  {...pickedListing(files)}
-                  read={readBlob}
-                  save={(name, data) => saveBytes(port, name, data)}
-                  onSelect={onSelect}
-                  />
-                </Suspense>
-              </ErrorBoundary>
+              <PhotoFix
+                key={fixRun}
+                profile={profile}
+                sheet={checked.sheet}
+                roster={rosters.photos!}
+                {...pickedListing(files)}
+                read={readBlob}
+                save={(name, data) => saveBytes(port, name, data)}
+                onSelect={onSelect}
+              />
             ) : null}
           </section>
         </AccordionPanel>

@@ -3,20 +3,21 @@
  * picked — the same matching (planPhotoFixes), the same copies (fixPhoto on the same libraries), the same report and
  * zips; the result is downloaded as 毕业照片.zip (-2, -3 … when over 40 MB). The picked files are only read.
  *
- * Loaded with a dynamic import when the user asks for it (AttachmentCheck.tsx): the codecs (libjpeg-turbo and
- * MozJPEG as WebAssembly, pica, fast-png) are not part of the pane until then. Photos are fixed one at a time on
- * this thread, the progress shown between them.
+ * The image work (photo-fix-run.ts, with libjpeg-turbo and MozJPEG as WebAssembly, pica, fast-png) is loaded with a
+ * dynamic import when a run starts; this small component stays in the pane (a lazily loaded component would share
+ * React and Fluent with the pane, and the pane's bundle would grow by what webpack can then no longer inline).
+ * Photos are fixed one at a time on this thread, the progress shown between them.
  */
 import { useEffect, useRef, useState } from 'react';
 import { Caption1, makeStyles, mergeClasses, ProgressBar, Text, tokens } from '@fluentui/react-components';
 import type { FileIssue } from '../../core/types';
 import type { Profile } from '../../core/profile/schema';
-import { describeFix, photoFixReport, planPhotoFixes, type PhotoFixResult, type PhotoRoster } from '../../core/evidence';
+import { describeFix, photoFixReport, planPhotoFixes, type PhotoRoster } from '../../core/evidence';
 import type { FolderListing, InspectedFile } from '../../core/evidence/types';
 import { formatLimit } from '../../core/evidence/report';
 import type { PhotoFixRecord } from '../../core/types';
 import { sniffContentType } from '../../files/images';
-import { fixPhoto, fixResultOf, type PhotoCodecs } from '../../files/photo-fix';
+import type { PhotoCodecs } from '../../files/photo-fix';
 import { buildZipParts, zipPartNames, type ZipMember } from '../../files/photo-zip';
 
 /** The zip of the copies (the command line writes the same name into its -o folder). */
@@ -76,15 +77,7 @@ interface Outcome {
   zips: { name: string; photos: number }[];
 }
 
-async function defaultCodecs(): Promise<PhotoCodecs> {
-  const m = await import('../photo-codecs-browser');
-  return m.loadBrowserPhotoCodecs();
-}
-
-/** Lets the page paint between two photos. */
-const nextTurn = () => new Promise<void>((r) => setTimeout(r, 0));
-
-export default function PhotoFix(props: PhotoFixProps) {
+export function PhotoFix(props: PhotoFixProps) {
   const s = useStyles();
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
@@ -117,23 +110,17 @@ export default function PhotoFix(props: PhotoFixProps) {
       }
       const plan = planPhotoFixes({ file: props.sheet, folder: props.folder }, roster, listing, profile);
       setProgress({ done: 0, total: plan.jobs.length });
-      const codecs = plan.jobs.length ? await (props.loadCodecs ?? defaultCodecs)() : null;
-      const results: PhotoFixResult[] = [];
-      const copies: ZipMember[] = [];
-      let guess: number | undefined;
-      for (const [k, job] of plan.jobs.entries()) {
-        const bytes = await props.read(fileOf.get(job.source.path)!);
-        const o = await fixPhoto(bytes, profile.photos, codecs!, { qualityGuess: guess });
-        if (o.ok) {
-          guess = o.quality;
-          const copy = o.bytes;
-          copies.push({ name: job.output, size: copy.length, read: async () => copy });
-        }
-        results.push(fixResultOf(o));
-        setProgress({ done: k + 1, total: plan.jobs.length });
-        await nextTurn();
-        if (gone.current) return;
-      }
+      const { fixPhotos } = await import('../photo-fix-run').catch((e: unknown) => {
+        throw new Error('无法加载照片处理组件（网络中断或服务器不可用），请稍后重试', { cause: e });
+      });
+      const batch = await fixPhotos(
+        plan.jobs.map((job) => ({ output: job.output, read: () => props.read(fileOf.get(job.source.path)!) })),
+        profile.photos,
+        { onProgress: (done) => setProgress({ done, total: plan.jobs.length }), stop: () => gone.current, loadCodecs: props.loadCodecs },
+      );
+      if (!batch) return;
+      const { results } = batch;
+      const copies: ZipMember[] = batch.copies.map((c) => ({ name: c.name, size: c.bytes.length, read: async () => c.bytes }));
       const { report, fixes } = photoFixReport(plan, results);
       const zips: Outcome['zips'] = [];
       if (copies.length) {
