@@ -25,7 +25,7 @@ const H = 4000;
 const DISTINCT = 10;
 
 /** One phone-like portrait: blue wall, a head whose top is 10–15 % down, textured hair and clothes, sensor noise. */
-function phonePhoto(seed: number): Uint8Array {
+export function phonePhoto(seed: number): Uint8Array {
   const r = rng(seed);
   const data = new Uint8Array(W * H * 4);
   const bg = [60 + Math.floor(r() * 40), 140 + Math.floor(r() * 40), 220 + Math.floor(r() * 30)];
