@@ -35,8 +35,12 @@ export interface PhotoCodecs {
   encodeJpeg(px: Pixels, quality: number): Promise<Uint8Array>;
 }
 
-/** Sources above this many pixels are refused rather than decoded (a 12-MP phone photo is far below). */
+/**
+ * Sources above this many pixels are refused rather than decoded (a 12-MP phone photo is far below). A JPEG is
+ * decoded scaled down, a PNG whole (4 bytes a pixel): its limit is lower.
+ */
 export const MAX_SOURCE_PIXELS = 100_000_000;
+export const MAX_PNG_PIXELS = 40_000_000;
 
 export interface PhotoFixDone {
   ok: true;
@@ -143,8 +147,9 @@ export async function fixPhoto(bytes: Uint8Array, p: PhotoLimits, codecs: PhotoC
   }
   const head = readImageHeader(bytes);
   if (head.status !== 'ok') return failed(err('photo.format', `${type === 'png' ? 'PNG' : 'JPG'} 文件已损坏或不完整，无法读取，请重新导出照片`));
-  if (head.width * head.height > MAX_SOURCE_PIXELS) {
-    return failed(err('photo.dimensions', `照片有 ${head.width}×${head.height} 像素，太大，无法处理；请先缩小到 1 亿像素以内`));
+  const limit = type === 'png' ? MAX_PNG_PIXELS : MAX_SOURCE_PIXELS;
+  if (head.width * head.height > limit) {
+    return failed(err('photo.dimensions', `照片有 ${head.width}×${head.height} 像素，太大，无法处理；请先缩小到 ${limit / 10_000} 万像素以内`));
   }
 
   let d: Decoded;

@@ -149,6 +149,16 @@ describe('what a fix cannot mend: listed, no copy', () => {
     }
   });
 
+  test('a PNG too large to decode whole (over 40 MP, by its header): photo.dimensions, nothing decoded', async () => {
+    const head = png(10, 10, () => BLUE);
+    const big = new Uint8Array(head);
+    new DataView(big.buffer).setUint32(16, 10_000);
+    new DataView(big.buffer).setUint32(20, 5_000);
+    const r = await fixPhoto(big, P, codecs);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.issues.map((i) => [i.rule, i.message.includes('10000×5000')])).toEqual([['photo.dimensions', true]]);
+  });
+
   test('a head far too low: the copy is made (a warning is not an error) and says where the head is', async () => {
     const r = await fixPhoto(jpeg(480, 640, portrait(480, 640, { headTop: 0.3 }), 90), P, codecs);
     expect(r.ok).toBe(true);

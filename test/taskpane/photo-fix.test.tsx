@@ -68,7 +68,7 @@ test('修正照片: the copies are made in the pane and downloaded as 毕业照�
   fireEvent.click(within(section).getByRole('button', { name: '修正照片' }));
   const summary = await within(section).findByTestId('photo-fix-summary', undefined, { timeout: 30000 });
   expect(summary.textContent).toContain('已生成合格照片 2 张');
-  expect(summary.textContent).toContain('已下载 “毕业照片.zip”（2 张）');
+  expect(summary.textContent).toContain('已下载“毕业照片.zip”（2 张）');
 
   const fix = within(section).getByRole('region', { name: '修正照片' });
   const bad = fix.querySelectorAll('li[data-rule="photo.background"]');

@@ -158,7 +158,7 @@ export function PhotoFix(props: PhotoFixProps) {
           <Text role="status" data-testid="photo-fix-summary">
             已生成合格照片 {outcome.fixes.length} 张（{p.width}×{p.height}，JPG，≤ {formatLimit(p.maxBytes)}，不含元数据）
             {outcome.zips.length
-              ? `，已下载 ${outcome.zips.map((z) => `“${z.name}”（${z.photos} 张）`).join('、')}${outcome.zips.length > 1 ? '，请逐个上传' : ''}`
+              ? `，已下载${outcome.zips.map((z) => `“${z.name}”（${z.photos} 张）`).join('、')}${outcome.zips.length > 1 ? '，请逐个上传' : ''}`
               : ''}
             。原照片没有改动。
           </Text>
