@@ -7,7 +7,7 @@
  * The roster is the sheet of the last 校验: a withdrawal roster → the scans, a correction sheet → the evidence
  * folders; any sheet with a 学号 (or 身份证号) column → the graduation photos, when the user picks that mode.
  * Nothing is written to the sheet. The photo zips are saved through the port's `saveFile` when it has one, else
- * downloaded through an `<a download>`.
+ * downloaded through an `<a download>`. 修正照片 hands the picked photos to PhotoFix.tsx (`xueji photos --fix`).
  */
 import { useEffect, useId, useMemo, useState } from 'react';
 import {
