@@ -176,6 +176,9 @@ module.exports = async (env = {}, argv = {}) => {
     module: {
       noParse: /exceljs[\\/]dist[\\/]exceljs\.min\.js$/,
       rules: [
+        // The photo fixer's WebAssembly (libjpeg-turbo; MozJPEG's glue asks for its own file the same way): served
+        // as files next to the bundle, loaded only when photos are fixed.
+        { test: /\.wasm$/, type: 'asset/resource', generator: { filename: '[name].[contenthash:8][ext]' } },
         {
           test: /\.tsx?$/,
           loader: 'ts-loader',

@@ -165,6 +165,14 @@ function issueLine(i: FileIssue, ruleWidth: number, pathWidth: number): string {
   return `    ${padEnd(i.cell ?? '—', 7)} ${SEVERITY[i.severity]}  ${padEnd(i.rule, ruleWidth)}  ${padEnd(i.path ?? '—', pathWidth)}  ${i.message}`;
 }
 
+/** Issue lines, the columns aligned over the list. */
+export function issueLines(issues: readonly FileIssue[]): string[] {
+  if (!issues.length) return [];
+  const ruleWidth = Math.max(...issues.map((i) => i.rule.length));
+  const pathWidth = Math.min(40, Math.max(...issues.map((i) => displayWidth(i.path ?? '—'))));
+  return issues.map((i) => issueLine(i, ruleWidth, pathWidth));
+}
+
 /** The header and issue lines of a files report; `xueji photos` adds its zips and left-out students. */
 export function formatFilesReport(r: FilesReport): string {
   const lines: string[] = [];
@@ -177,11 +185,7 @@ export function formatFilesReport(r: FilesReport): string {
   lines.push(`  核对了文件 ${seenFiles} 个${seenDirs ? `、文件夹 ${seenDirs} 个` : ''}`);
   const issues = r.files.flatMap((f: FileEntryReport) => f.issues);
   if (!issues.length) lines.push('    ✓ 未发现问题');
-  else {
-    const ruleWidth = Math.max(...issues.map((i) => i.rule.length));
-    const pathWidth = Math.min(40, Math.max(...issues.map((i) => displayWidth(i.path ?? '—'))));
-    for (const i of issues) lines.push(issueLine(i, ruleWidth, pathWidth));
-  }
+  else lines.push(...issueLines(issues));
   lines.push(`  合计：错误 ${r.summary.errors} 个，警告 ${r.summary.warnings} 个`);
   return lines.join('\n') + '\n';
 }

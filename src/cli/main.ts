@@ -6,6 +6,7 @@ import { runExport } from './export';
 import { runFiles } from './files';
 import { runPhotos } from './photos';
 import { runReport } from './report';
+import { runPhotosFix } from './photos-fix';
 import { defaultProfileJson } from '../core/profile/default-profile';
 import { EXIT_UNUSABLE, processIO, type CliIO } from './io';
 import { CliError } from './options';
@@ -74,13 +75,16 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
 
   program
     .command('photos')
-    .description('核对毕业照片并打包上传用的 zip（包内无文件夹，超过上限自动分成多个）（退出码：0 无错误，1 有错误，2 无法使用）')
+    .description('核对毕业照片并打包上传用的 zip（包内无文件夹，超过上限自动分成多个）；加 --fix 生成合格的照片（退出码：0 无错误，1 有错误，2 无法使用）')
     .argument('<roster>', '名单（.xlsx），含学号（或身份证号）列，可含学籍状态列')
     .option('--dir <folder>', '存放照片的文件夹')
-    .option('-o, --output <file>', '输出的压缩包（.zip），超过上限时另有 -2、-3… 的分包')
+    .option('-o, --output <file>', '输出的压缩包（.zip），超过上限时另有 -2、-3… 的分包；加 --fix 时为存放修正后照片和压缩包的文件夹')
+    .option('--fix', '修正照片：为每个在籍学生生成合格的照片（裁掉白边、按 3:4 居中裁剪、缩放到 480×640、压缩到 50 KB 以内、去掉元数据、按学号命名），再打包；原照片不动')
+    .option('--force', '加 --fix 时：覆盖输出文件夹中已有的同名照片和压缩包')
+    .option('--jobs <n>', '加 --fix 时：同时处理的照片数（默认为 CPU 核数，最多 4）')
     .option('--json', '输出 JSON 报告（格式见 DOMAIN.md §6，files 数组）')
     .option('--profile <file>', '学校自己的配置文件（JSON）')
-    .action(async (roster: string, flags) => setExit(await runPhotos(roster, flags, io)));
+    .action(async (roster: string, flags) => setExit(await (flags.fix ? runPhotosFix : runPhotos)(roster, flags, io)));
 
   program
     .command('export')

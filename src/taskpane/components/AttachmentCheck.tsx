@@ -7,7 +7,7 @@
  * The roster is the sheet of the last 校验: a withdrawal roster → the scans, a correction sheet → the evidence
  * folders; any sheet with a 学号 (or 身份证号) column → the graduation photos, when the user picks that mode.
  * Nothing is written to the sheet. The photo zips are saved through the port's `saveFile` when it has one, else
- * downloaded through an `<a download>`.
+ * downloaded through an `<a download>`. 修正照片 hands the picked photos to PhotoFix.tsx (`xueji photos --fix`).
  */
 import { useEffect, useId, useMemo, useState } from 'react';
 import {
@@ -25,6 +25,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { saveBytes as saveFile, ZIP_MIME } from '../download';
+import { PhotoFix } from './PhotoFix';
 import type { WorkbookPort } from '../../core/port';
 import type { FileIssue, FilesReport, SheetInput } from '../../core/types';
 import type { Profile } from '../../core/profile/schema';
@@ -166,12 +167,15 @@ export function AttachmentCheck({ port, profile, checked, disabled }: Attachment
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
+  /** 修正照片 runs asked for (0: none shown); each run is a fresh PhotoFix. */
+  const [fixRun, setFixRun] = useState(0);
 
   // A result belongs to the sheet it was checked against: another sheet checked, the result goes.
   const sheet = checked?.sheet ?? null;
   useEffect(() => {
     setOutcome(null);
     setSaved(null);
+    setFixRun(0);
   }, [sheet]);
 
   const rosters = useMemo(() => {
@@ -186,6 +190,7 @@ export function AttachmentCheck({ port, profile, checked, disabled }: Attachment
 
   const pick = (list: FileList | null) => {
     setFiles(list ? Array.from(list) : []);
+    setFixRun(0);
     setOutcome(null);
     setFailure(null);
     setSaved(null);
@@ -270,6 +275,7 @@ export function AttachmentCheck({ port, profile, checked, disabled }: Attachment
                   onChange={(_, d) => {
                     setMode(d.value as AttachmentMode);
                     setOutcome(null);
+                    setFixRun(0);
                     setSaved(null);
                   }}
                 >
@@ -309,6 +315,11 @@ export function AttachmentCheck({ port, profile, checked, disabled }: Attachment
                   {outcome?.mode === 'photos' ? (
                     <Button disabled={disabled || running || !outcome.members.length} onClick={() => void download()}>
                       下载照片压缩包
+                    </Button>
+                  ) : null}
+                  {effective === 'photos' ? (
+                    <Button disabled={disabled || running || !files.length} onClick={() => setFixRun((n) => n + 1)}>
+                      修正照片
                     </Button>
                   ) : null}
                 </div>
@@ -363,6 +374,18 @@ export function AttachmentCheck({ port, profile, checked, disabled }: Attachment
               </>
             ) : null}
             {saved ? <Text role="status">{saved}</Text> : null}
+            {fixRun && effective === 'photos' && checked ? (
+              <PhotoFix
+                key={fixRun}
+                profile={profile}
+                sheet={checked.sheet}
+                roster={rosters.photos!}
+                {...pickedListing(files)}
+                read={readBlob}
+                save={(name, data) => saveBytes(port, name, data)}
+                onSelect={onSelect}
+              />
+            ) : null}
           </section>
         </AccordionPanel>
       </AccordionItem>
