@@ -254,7 +254,8 @@ async function blankRosterTemplate(file: string, o: { note?: boolean; chart?: bo
   ws.mergeCells('A1:D1');
   ws.addRow(['序号', '分部名称', '学号全码', '学生姓名']).font = { bold: true };
   for (let r = 3; r <= 6; r++) for (let c = 1; c <= 4; c++) ws.getCell(r, c).border = { bottom: { style: 'thin' } };
-  if (o.note) ws.getCell('A7').value = '注：学号全码须与学信网一致';
+  // A note that starts like no footer line ("注：…" would be one): the check reads it as a broken record.
+  if (o.note) ws.getCell('A7').value = '学号全码须与学信网一致';
   ws.getCell(o.note ? 'A8' : 'A7').value = '经办人：';
   [6, 14, 18, 12].forEach((w, i) => (ws.getColumn(i + 1).width = w));
   await wb.xlsx.writeFile(file);
