@@ -47,3 +47,14 @@ it('works from any folder, also through a link as `npm link` / `npm install -g .
   expect(help.stdout).toMatch(/^用法：/);
   expect(help.stdout).toContain('docs/rules.md');
 });
+
+it('the README and npm start never tell anyone to run `npx xueji` (npx would fetch a stranger’s package of that name)', () => {
+  const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+  const start = fs.readFileSync(path.join(ROOT, 'scripts', 'start.js'), 'utf8');
+  for (const text of [readme, start]) {
+    const uses = [...text.matchAll(/npx xueji/g)].map((m) => text.slice(Math.max(0, m.index! - 16), m.index!));
+    for (const before of uses) expect(before).toMatch(/不要[^`]*`?$/);
+  }
+  expect(readme).toContain('npm link');
+  expect(readme).toContain('node bin/xueji.js');
+});

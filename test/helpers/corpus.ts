@@ -76,6 +76,8 @@ function student(i: number, o: { year?: number; autumn?: boolean; male?: boolean
 }
 
 const dash = (b: string) => `${b.slice(0, 4)}-${b.slice(4, 6)}-${b.slice(6, 8)}`;
+/** The Excel serial of a YYYYMMDD date (1900 system: 1970-01-01 is 25569). */
+const serialOf = (b: string) => 25569 + Date.UTC(+b.slice(0, 4), +b.slice(4, 6) - 1, +b.slice(6, 8)) / 86_400_000;
 const num = (v: number): Cell => ({ kind: 'number', value: v });
 const formula = (value: string, f: string): Cell => ({ kind: 'string', value, formula: f });
 /** An 18-digit ID typed into a General cell: a float, its last digits gone. */
@@ -219,6 +221,25 @@ function withdrawalCases(): CorpusCase[] {
     expect: [{ sheet: '退学', template: 'withdrawal', headerRow: 2, records: 2, issues: ['header.missing-column@-'] }],
   });
   out.push({
+    id: 'W-batch-title',
+    kind: 'clean',
+    about: 'a batch title (分部, 年度, 批次) over the header, 序号 by formula, a date line under the 经办人 row',
+    sheets: [
+      sheetOf(
+        '退学',
+        [
+          ['河北分部2026年第3批学信网退学汇总名单'],
+          WD,
+          ...[0, 1, 2].map((i) => [{ kind: 'number', value: i + 1, formula: 'ROW()-2' } as Cell, '河北分部', student(i).sid, student(i).name]),
+          [WD_SIGNATURE, '', '联系电话：0311-00000000'],
+          ['', '', '', '2026年11月20日'],
+        ],
+        ['A1:D1'],
+      ),
+    ],
+    expect: [{ sheet: '退学', template: 'withdrawal', headerRow: 2, records: 3, issues: [] }],
+  });
+  out.push({
     id: 'W-reason-column',
     kind: 'clean',
     about: 'a 原因 column beside the four roster columns (no title): still a roster',
@@ -289,6 +310,20 @@ function exemptionCases(): CorpusCase[] {
       ]),
     ],
     expect: [{ sheet: 'Sheet1', template: 'exemption', headerRow: 1, records: 3, issues: [] }],
+  });
+  out.push({
+    id: 'E-seq-and-centre-name',
+    kind: 'clean',
+    about: 'a 序号 column first, 学习中心名称 beside the code, the subject name before its code, 学号 as 学生学号',
+    sheets: [
+      sheetOf('免考', [
+        [EX_TITLE],
+        ['序号', '学习中心代码', '学习中心名称', '学生学号', '学员姓名', '免考课程名称', '免考科目代码', '免考原因'],
+        ...[0, 1, 2].map((i) => [i + 1, '01300801', '石家庄学习中心', student(i).sid, student(i).name, '大学英语B', '71', REASON[1]]),
+        [TERMINATOR],
+      ], ['A1:H1']),
+    ],
+    expect: [{ sheet: '免考', template: 'exemption', headerRow: 2, records: 3, issues: [] }],
   });
   out.push({
     id: 'E-header-spelling',
@@ -427,6 +462,50 @@ function longCases(): CorpusCase[] {
       ]),
     ],
     expect: [{ sheet: 'Sheet1', template: 'correction-enrolled', headerRow: 3, records: 5, issues: [] }],
+  });
+  out.push({
+    id: 'C-title-two-rows',
+    kind: 'clean',
+    about: 'the title split over two rows (school, then the sheet’s name) and a term line',
+    sheets: [
+      sheetOf(
+        'Sheet1',
+        [
+          ['国家开放大学(原中央广播电视大学)'],
+          ['在籍生基本信息修改情况统计表'],
+          ['（2026年秋季学期）'],
+          CO,
+          [1, s[0]!.sid, s[0]!.name, '民族', '汉族', '回族', '录入错误', ''],
+          [CORR_SIGNATURE],
+        ],
+        ['A1:H1', 'A2:H2', 'A3:H3'],
+      ),
+    ],
+    expect: [{ sheet: 'Sheet1', template: 'correction-enrolled', headerRow: 4, records: 1, issues: [] }],
+  });
+  out.push({
+    id: 'C-variant-by-sheet-name',
+    kind: 'clean',
+    about: 'no titles: two sheets named 新生 and 在籍生 are those variants',
+    sheets: [
+      sheetOf('新生', [CO, [1, student(40, { year: 2026, autumn: true }).sid, makeName(40), '民族', '汉族', '回族', '录入错误', ''], [CORR_SIGNATURE]]),
+      sheetOf('在籍生', [CO, [1, s[1]!.sid, s[1]!.name, '民族', '汉族', '回族', '信息变更', ''], [CORR_SIGNATURE]]),
+    ],
+    expect: [
+      { sheet: '新生', template: 'correction-new', headerRow: 1, records: 1, issues: [] },
+      { sheet: '在籍生', template: 'correction-enrolled', headerRow: 1, records: 1, issues: [] },
+    ],
+  });
+  out.push({
+    id: 'C-dates-as-serials',
+    kind: 'clean',
+    about: '出生日期 as Excel dates (serials with a date format) on both sides of a long change',
+    sheets: [
+      longSheet('enrolled', H, [
+        [1, s[2]!.sid, s[2]!.name, '出生日期', { kind: 'number', value: 25569, numberFormat: 'yyyy-mm-dd' } as Cell, { kind: 'number', value: serialOf(s[2]!.birth), numberFormat: 'yyyy"年"m"月"d"日"' } as Cell, '录入错误', '', s[2]!.id, s[2]!.gender],
+      ]),
+    ],
+    expect: [{ sheet: 'Sheet1', template: 'correction-enrolled', headerRow: 3, records: 1, issues: [] }],
   });
   const g = [0, 1, 2].map((i) => ({ reg: makeRegNo(i + 1), name: makeName(i) }));
   out.push({
