@@ -82,6 +82,8 @@ const num = (v: number): Cell => ({ kind: 'number', value: v });
 const formula = (value: string, f: string): Cell => ({ kind: 'string', value, formula: f });
 /** An 18-digit ID typed into a General cell: a float, its last digits gone. */
 const lostId = (id: string): Cell => ({ kind: 'number', value: Number(id.slice(0, 15) + '000') });
+/** The same digits, full-width (copied from a web platform). */
+const fw = (s: string) => s.replace(/\d/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0));
 const col = (c: number) => address(1, c).replace(/\d+$/, '');
 /** Letters of the n-th column (0-based), e.g. colRange(0, 4) = 'A1:E1' on row r. */
 const span = (r: number, c1: number, c2: number) => `${col(c1)}${r}:${col(c2)}${r}`;
@@ -179,7 +181,6 @@ function withdrawalCases(): CorpusCase[] {
     sheets: [sheetOf('退学', [WD, ...[0, 1, 2].map((i) => wdRow(i)), ['说明：以上学生均已本人签字确认'], [WD_SIGNATURE]])],
     expect: [{ sheet: '退学', template: 'withdrawal', headerRow: 1, records: 3, issues: ['table.signature-row@A5'] }],
   });
-  const fw = (s: string) => s.replace(/\d/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0));
   out.push({
     id: 'W-students-below-signature',
     kind: 'class',
@@ -398,7 +399,6 @@ function exemptionCases(): CorpusCase[] {
     sheets: [sheetOf('Sheet1', [EX, exRow(0), [num(1300801), student(1).sid, student(1).name, '71', REASON[1]], [TERMINATOR]])],
     expect: [{ sheet: 'Sheet1', template: 'exemption', headerRow: 1, records: 2, issues: ['cell.number-stored@A3'] }],
   });
-  const fw = (s: string) => s.replace(/\d/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0));
   out.push({
     id: 'E-student-below-legend',
     kind: 'class',
