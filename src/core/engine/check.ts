@@ -4,17 +4,20 @@
  */
 import type { Cell, Issue, Patch, SheetInput, SheetReport, TemplateId } from '../types';
 import type { Profile } from '../profile/schema';
-import { FIELD_LABEL, type CorrectionItem, type Field } from '../templates/fields';
+import { FIELD_LABEL, itemFromText, type CorrectionItem, type Field } from '../templates/fields';
+import { cellText } from './cell-text';
 import { FIELD_SPECS, TEMPLATE_SPECS, isCorrection } from '../templates/specs';
 import { detectHeader, titledTemplate, type HeaderInfo } from './header';
 import { isBlankRow, locateRecords, rowLead, type Layout } from './records';
 import { prepareCell, type Prepared } from './prepare';
-import { err, makeIssue, warn, type Located } from './issue';
+import { err, makeIssue, warn } from './issue';
 import { address, parseRange } from './a1';
 import type { Ymd } from '../cells/dates';
 import { addMonths, ageOn, compareYmd, endOfMonth, excelSerialToYmd, formatYmd, parseLooseDate } from '../cells/dates';
 import { fixIdCardCase, parseIdCard } from '../cells/id-card';
-import { normaliseGender, type Gender } from '../cells/gender';
+import { normaliseGender } from '../cells/gender';
+import { FactBook, StudentFacts } from './record-facts';
+import { normaliseEthnicity } from '../cells/ethnicity';
 import { termStartYmd, type Term } from '../cells/enrollment-term';
 import { checkStudentId, type StudentId } from '../rules/student-id';
 import { checkIdCard, type IdCard } from '../rules/id-card';
@@ -65,7 +68,7 @@ interface RecordRow extends RecordKey {
   cells: Partial<Record<Field, Prepared>>;
   changes: Change[];
   /** The wide layout's 原/新 cells, changed or not (an unchanged 原 ID may still have lost its digits). */
-  wideCells: Prepared[];
+  wideCells?: Prepared[];
   studentId?: StudentId;
 }
 
@@ -137,11 +140,13 @@ class SheetChecker {
   private layout!: Layout;
   private readonly rows: RecordKey[] = [];
   /** Correction sheets: per student, the record's 性别 / 身份证号 / 出生日期 once corrected (only students whose request changes one). */
-  private readonly facts = new Map<string, StudentFacts>();
+  private readonly facts = new FactBook();
+  private readonly rowFacts = new StudentFacts();
   private renumber = false;
   private readonly merged: ReturnType<typeof parseRange>[];
   private readonly requiredFields: ReadonlySet<Field>;
   private readonly columns: readonly (readonly [Field, number])[];
+  private readonly itemCol: number | undefined;
 
   constructor(
     private readonly sheet: SheetInput,
@@ -154,6 +159,7 @@ class SheetChecker {
     this.merged = sheet.merges.map(parseRange);
     this.requiredFields = new Set(this.required());
     this.columns = [...header.fields];
+    this.itemCol = isCorrection(this.template) ? header.fields.get('item') : undefined;
   }
 
   run(): SheetAnalysis {
@@ -228,14 +234,19 @@ class SheetChecker {
   private checkRow(r: number): RecordRow {
     const raw = this.sheet.rows[r - 1] ?? [];
     const cells: Partial<Record<Field, Prepared>> = {};
+    // A 身份证号 change: its 原信息 / 修改后信息 are IDs, prepared as the ID column is (lost digits, numbers, spaces).
+    const idValues = this.itemCol !== undefined && itemFromText(cellText(raw[this.itemCol])) === '身份证号';
     for (const [f, col] of this.columns) {
-      const p = this.prepare(f, r, col, raw[col]);
+      const p =
+        idValues && (f === 'oldValue' || f === 'newValue')
+          ? prepareCell(raw[col], r, col, { mode: 'code', isCode: true, label: f === 'oldValue' ? '原身份证号' : '修改后的身份证号' })
+          : this.prepare(f, r, col, raw[col]);
       cells[f] = p;
       if (p.empty && this.requiredFields.has(f) && !(f === 'subjectCode' && this.template === 'exemption')) {
         p.drafts.push(err('cell.required', `“${this.label(f)}”不能为空`));
       }
     }
-    const rec: RecordRow = { row: r, cells, changes: [], wideCells: [], key: '' };
+    const rec: RecordRow = { row: r, cells, changes: [], key: '' };
     const today = this.options.reportDate;
 
     const sid = cells.studentId;
@@ -317,17 +328,13 @@ class SheetChecker {
   private checkCorrectionRow(rec: RecordRow, raw: readonly (Cell | undefined)[], idCard: IdCard | undefined, term: Term | undefined): void {
     const c = rec.cells;
     const today = this.options.reportDate;
-    const facts: StudentFacts = {};
+    const facts = this.rowFacts;
+    facts.reset();
     const long = c.item !== undefined || c.oldValue !== undefined || c.newValue !== undefined;
     if (long) {
       const ic = c.item;
       let item: CorrectionItem | null = null;
       if (ic && !ic.empty && !ic.unusable) item = add(ic, checkItem(ic.text, this.template)) ?? null;
-      // An ID is an ID in every column, 原 and 新 alike: stored as a number it is exact or its digits are lost.
-      if (item === '身份证号') {
-        if (c.oldValue) c.oldValue = this.idValueCell(raw, c.oldValue, '原身份证号');
-        if (c.newValue) c.newValue = this.idValueCell(raw, c.newValue, '修改后的身份证号');
-      }
       if (c.oldValue && c.newValue) rec.changes.push({ item, itemCell: ic ?? null, oldCell: c.oldValue, newCell: c.newValue });
     }
     const pairs = new Map<CorrectionItem, { old?: Prepared; new?: Prepared }>();
@@ -335,7 +342,7 @@ class SheetChecker {
       const label = `${w.side === 'old' ? '原' : '新'}${w.item}`;
       const spec = w.item === '身份证号' ? ({ mode: 'code', isCode: true } as const) : ({ mode: 'text', isCode: false } as const);
       const p = prepareCell(raw[w.col], rec.row, w.col, { ...spec, label });
-      rec.wideCells.push(p);
+      (rec.wideCells ??= []).push(p);
       const pair = pairs.get(w.item) ?? {};
       pair[w.side] = p;
       pairs.set(w.item, pair);
@@ -349,7 +356,7 @@ class SheetChecker {
       if (!pair.old || !pair.new) continue;
       firstNew ??= pair.new;
       if (pair.old.empty && pair.new.empty) continue;
-      if (pair.new.empty || (!pair.old.unusable && !pair.new.unusable && compactFor(item, pair.old) === compactFor(item, pair.new))) {
+      if (pair.new.empty || sameValue(item, pair.old, pair.new)) {
         if (pair.new.empty) blankNew ??= pair.new;
         else unchangedNew ??= pair.new;
         noteUnchanged(facts, item, pair.new.empty ? pair.old : pair.new, today);
@@ -386,13 +393,15 @@ class SheetChecker {
       }
     }
     // The row's own 性别 / 身份证号 columns are the record as it stands.
-    const gc = c.gender;
-    if (gc && ok(gc) && !facts.gender) {
-      const g = normaliseGender(gc.text);
-      if (g.status !== 'invalid') facts.gender = { value: g.value, at: null };
+    if (facts.changed) {
+      const gc = c.gender;
+      if (gc && ok(gc)) {
+        const g = normaliseGender(gc.text);
+        if (g.status !== 'invalid') facts.setGender(g.value, null);
+      }
+      if (idCard) facts.setId(idCard, null);
+      this.facts.note(rec.key || `#${rec.row}`, facts);
     }
-    if (idCard && !facts.id) facts.id = { value: idCard, at: null };
-    if (facts.gender?.at || facts.id?.at || facts.birth?.at) this.noteFacts(rec.key || `#${rec.row}`, facts);
 
     const ct = c.changeType;
     let changeType: ChangeType | undefined;
@@ -410,55 +419,14 @@ class SheetChecker {
     }
   }
 
-  /** An ID value cell of the long layout, prepared as the ID it is (precision lost, number stored, spaces). */
-  private idValueCell(raw: readonly (Cell | undefined)[], p: Prepared, label: string): Prepared {
-    return prepareCell(raw[p.col], p.row, p.col, { mode: 'code', isCode: true, label });
-  }
-
-  /** Merge a row's facts into its student's (the long layout spreads one student's changes over rows). */
-  private noteFacts(key: string, facts: StudentFacts): void {
-    const had = this.facts.get(key);
-    if (!had) {
-      this.facts.set(key, facts);
-      return;
-    }
-    for (const k of ['gender', 'id', 'birth'] as const) {
-      const f = facts[k] as Fact<never> | undefined;
-      const h = had[k] as Fact<never> | undefined;
-      if (f && (!h || (f.at && !h.at))) (had as Record<string, Fact<never>>)[k] = f;
-    }
-  }
-
-  /**
-   * The corrected record agrees with itself (DOMAIN.md §2 T3): its 性别 (new, or as it stands) with its 身份证号 (new,
-   * or as it stands), its 出生日期 with the ID's birth date. The issue goes on the cell the request changes: the
-   * new 性别 / 出生日期, else the new 身份证号. Checked once every row is read: one student's changes may be on
-   * several rows.
-   */
+  /** Conflicts within each student's corrected record, on the cell the request changes (record-facts.ts). */
   private checkFacts(): void {
-    for (const f of this.facts.values()) {
-      const id = f.id;
-      if (!id || !id.value.checksumOk) continue;
-      const card = id.value;
-      // The new ID, named by its row when another row of the student states it (long layout).
-      const newId = (other: Located) => (id.at ? `修改后的身份证号${id.at.row !== other.row ? `（第${id.at.row}行）` : ''}` : '身份证号');
-      if (f.gender && f.gender.value !== card.gender && (f.gender.at || id.at)) {
-        const g = f.gender.value;
-        if (f.gender.at) this.factIssue(f.gender.at, `修改后的性别“${g}”与${newId(f.gender.at)}第17位表示的“${card.gender}”不一致`);
-        else this.factIssue(id.at!, `修改后的身份证号第17位表示“${card.gender}”，与该生性别“${g}”不一致：请核对身份证号；如性别也需更正，请一并填写修改后的性别`);
-      }
-      if (f.birth && card.birthValid && compareYmd(f.birth.value, card.birth) !== 0 && (f.birth.at || id.at)) {
-        const b = formatYmd(f.birth.value);
-        const fromId = formatYmd(card.birth);
-        if (f.birth.at) this.factIssue(f.birth.at, `修改后的出生日期 ${b} 与${newId(f.birth.at)}中的出生日期 ${fromId} 不一致`);
-        else this.factIssue(id.at!, `修改后的身份证号中的出生日期为 ${fromId}，与该生出生日期 ${b} 不一致：请核对身份证号；如出生日期也需更正，请一并填写修改后的出生日期`);
-      }
+    for (const c of this.facts.conflicts()) {
+      const cell = at(c.cell.row, c.cell.col);
+      this.issues.push(makeIssue(cell, this.header.labels[cell.col] ?? null, 'newValue', err('correction.new-value', c.message), null));
     }
   }
 
-  private factIssue(at: Located, message: string): void {
-    this.issues.push(makeIssue(at, this.header.labels[at.col] ?? null, 'newValue', err('correction.new-value', message), null));
-  }
 
   /** Rules across rows, as rows pass: duplicates, 双改, mixed 分部 (each flags the later occurrence). */
   private checkCrossRow(rec: RecordRow, st: CrossState): void {
@@ -641,7 +609,7 @@ class SheetChecker {
       if (ch.oldCell.hasDrafts && !cells.includes(ch.oldCell)) cells.push(ch.oldCell);
       if (ch.newCell.hasDrafts && !cells.includes(ch.newCell)) cells.push(ch.newCell);
     }
-    for (const p of rec.wideCells) if (p.hasDrafts && !cells.includes(p)) cells.push(p);
+    if (rec.wideCells) for (const p of rec.wideCells) if (p.hasDrafts && !cells.includes(p)) cells.push(p);
     for (const p of cells) {
       const field = fieldOf(rec, p) ?? this.wideField(p.col);
       const column = this.header.labels[p.col] ?? null;
@@ -655,39 +623,56 @@ class SheetChecker {
   }
 }
 
-/** A value of the corrected record: changed by the request (`at`: the cell that states it) or as it stands (null). */
-interface Fact<T> {
-  value: T;
-  at: Located | null;
-}
-
-interface StudentFacts {
-  gender?: Fact<Gender>;
-  id?: Fact<IdCard>;
-  birth?: Fact<Ymd>;
-}
-
 /** A new value the request states (valid for its item). */
 function noteChanged(facts: StudentFacts, item: CorrectionItem, cell: Prepared, res: NewValueResult): void {
   if (item === '性别') {
     const g = normaliseGender(res.canonical ?? cell.text);
-    if (g.status !== 'invalid') facts.gender = { value: g.value, at: cell };
-  } else if (item === '身份证号' && res.idCard) facts.id = { value: res.idCard, at: cell };
-  else if (item === '出生日期' && res.birth) facts.birth = { value: res.birth, at: cell };
+    if (g.status !== 'invalid') facts.setGender(g.value, cell);
+  } else if (item === '身份证号' && res.idCard) facts.setId(res.idCard, cell);
+  else if (item === '出生日期' && res.birth) facts.setBirth(res.birth, cell);
+}
+
+/** The value of an item in the form the record holds it: a date, a canonical 性别 / 民族, an upper-case X. */
+function canonicalOf(item: CorrectionItem, cell: Prepared): string {
+  const text = compactFor(item, cell);
+  switch (item) {
+    case '出生日期': {
+      const d = cell.dateSerial !== null ? excelSerialToYmd(cell.dateSerial) : parseLooseDate(text);
+      return d ? formatYmd(d) : text;
+    }
+    case '性别': {
+      const g = normaliseGender(text);
+      return g.status === 'invalid' ? text : g.value;
+    }
+    case '民族': {
+      const e = normaliseEthnicity(text);
+      return e.status === 'fixable' ? e.canonical : text;
+    }
+    case '身份证号':
+      return fixIdCardCase(text);
+    default:
+      return text;
+  }
+}
+
+/** A wide pair whose 新 says what its 原 says (1990/1/2 and a date cell of that day, 汉 and 汉族): no change. */
+function sameValue(item: CorrectionItem, old: Prepared, now: Prepared): boolean {
+  if (old.empty || old.unusable || now.unusable) return false;
+  return canonicalOf(item, old) === canonicalOf(item, now);
 }
 
 /** A value the request leaves as it is (a wide layout's 原 side, or a 新 equal to it). */
 function noteUnchanged(facts: StudentFacts, item: CorrectionItem, cell: Prepared, today: Ymd): void {
   if (cell.empty || cell.unusable) return;
-  if (item === '性别' && !facts.gender) {
+  if (item === '性别') {
     const g = normaliseGender(compactFor(item, cell));
-    if (g.status !== 'invalid') facts.gender = { value: g.value, at: null };
-  } else if (item === '身份证号' && !facts.id) {
+    if (g.status !== 'invalid') facts.setGender(g.value, null);
+  } else if (item === '身份证号') {
     const p = parseIdCard(fixIdCardCase(compactFor(item, cell)), today);
-    if (p.shape !== 'bad') facts.id = { value: p, at: null };
-  } else if (item === '出生日期' && !facts.birth) {
+    if (p.shape !== 'bad') facts.setId(p, null);
+  } else if (item === '出生日期') {
     const d = cell.dateSerial !== null ? excelSerialToYmd(cell.dateSerial) : parseLooseDate(compactFor(item, cell));
-    if (d) facts.birth = { value: d, at: null };
+    if (d) facts.setBirth(d, null);
   }
 }
 

@@ -99,6 +99,11 @@ describe('wide layout: the row is the record', () => {
     expect(a.report.issues).toEqual([]);
   });
 
+  test('a 新 that says what its 原 says in another form (a date cell of that day, x for X) is no change either', () => {
+    const dateCell: Cell = { kind: 'number', value: 32875, numberFormat: 'yyyy-mm-dd' }; // 1990-01-02
+    expect(check(wide([['女', '男', MALE, MALE.toLowerCase(), '1990-01-02', dateCell]])).report.issues).toEqual([]);
+  });
+
   test('a row that changes nothing is one error on the cell to fill in', () => {
     expectIssue(check(wide([['男', '男', '', '', '', '']])), { rule: 'correction.unchanged', cell: 'E3', severity: 'error', fix: null });
     expectIssue(check(wide([['男', '', MALE, '', '', '']])), { rule: 'cell.required', cell: 'E3', severity: 'error', fix: null });
@@ -141,5 +146,23 @@ describe('lost digits are never "fixed" (item 4)', () => {
     const a = check(long([row(1, makeSid(1), '身份证号', MALE, zeros, MALE, '男')]));
     expectIssue(a, { rule: 'cell.precision-lost', cell: 'F3', severity: 'error', fix: null });
     expectNoIssue(a, 'correction.new-value');
+  });
+});
+
+describe('the 新生 window reads the entry term in any readable form (item 5)', () => {
+  const newSheet = (sid: string, term: string) =>
+    sheetOf('Sheet1', [[CO_TITLE.new], ['序号', '学号', '姓名', '修改项目', '原信息', '修改后信息', '修改类型', '入学年度学期'], [1, sid, makeName(0), '民族', '汉族', '回族', '录入错误', term], [CORR_SIGNATURE]], ['A1:H1']);
+
+  test.each(['25秋', '2025年秋季', '202509', '2025.9'])('“%s”: autumn 2025 is past its first semester on 2026-11-22', (term) => {
+    const a = check(newSheet(makeSid(50001, { year: 2025 }), term));
+    expectIssue(a, { rule: 'correction.new-student-window', cell: 'B3', severity: 'warning', fix: null });
+    expectIssue(a, { rule: 'enrollment-term.nonstandard', cell: 'H3', severity: 'warning', fix: { value: '2025秋季' } });
+  });
+
+  test('the term the row states decides, not only the 学号 (they disagree: both warnings)', () => {
+    const a = check(newSheet(makeSid(50001, { year: 2026 }), '25秋'));
+    expectIssue(a, { rule: 'enrollment-term.mismatch', cell: 'H3', severity: 'warning', fix: null });
+    expectIssue(a, { rule: 'correction.new-student-window', cell: 'B3', severity: 'warning', fix: null });
+    expectNoIssue(check(newSheet(makeSid(50001, { year: 2026 }), '26秋')), 'correction.new-student-window');
   });
 });
