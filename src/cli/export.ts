@@ -23,6 +23,7 @@ import type { Profile } from '../core/profile/schema';
 import type { Issue, SheetInput } from '../core/types';
 import type { CheckOptions } from '../core/engine/check';
 import { templateName } from './format';
+import { ruleTitle } from '../core/rules/catalog';
 import { EXIT_ERRORS, EXIT_OK, EXIT_UNUSABLE, type CliIO } from './io';
 import { CliError, loadProfile, reportDate, templateOption } from './options';
 import { rowProgress } from './progress';
@@ -86,8 +87,9 @@ function rowsText(rows: number[]): string {
   return rows.map((r) => `第${r}行`).join('、');
 }
 
+/** As in `xueji check` (issue 9): the rule's Chinese title first, the id in brackets at the end. */
 function issueLine(i: Issue): string {
-  return `${i.rule}  ${i.message}`;
+  return `${ruleTitle(i.rule)}  ${i.message}  [${i.rule}]`;
 }
 
 /** The errors of a sheet, each at its cell of the user's sheet and, once written, the row it landed in. */

@@ -3,7 +3,8 @@
  * required: when it is missing the tests fail with how to install it (they never skip, in CI or anywhere).
  */
 import { createServer, type Server } from 'node:http';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { PNG } from 'pngjs';
 import { execFileSync } from 'node:child_process';
 import { extname, join, normalize, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -72,4 +73,26 @@ export async function launch(): Promise<Browser> {
     headless: true,
     args: ['--lang=zh-CN', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
+}
+
+/** Share of pixels that may differ (anti-aliasing, sub-pixel timing under load) before a screenshot counts as changed. */
+const SCREENSHOT_TOLERANCE = 0.001;
+
+/**
+ * Write a screenshot for the docs only when it shows something new: a run under load renders a few edge pixels
+ * differently, and rewriting the committed PNG for that would leave the tree changed after `npm test`.
+ */
+export function saveScreenshot(file: string, png: Buffer): void {
+  if (existsSync(file)) {
+    const old = PNG.sync.read(readFileSync(file));
+    const now = PNG.sync.read(png);
+    if (old.width === now.width && old.height === now.height) {
+      let differ = 0;
+      for (let i = 0; i < old.data.length; i += 4) {
+        if (old.data[i] !== now.data[i] || old.data[i + 1] !== now.data[i + 1] || old.data[i + 2] !== now.data[i + 2]) differ++;
+      }
+      if (differ <= SCREENSHOT_TOLERANCE * old.width * old.height) return;
+    }
+  }
+  writeFileSync(file, png);
 }

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import JSZip from 'jszip';
-import { ensureBuilt, launch, ROOT, serveDist } from './harness';
+import { ensureBuilt, launch, ROOT, saveScreenshot, serveDist } from './harness';
 import { BLUE, GREY, jpeg, png, portrait } from '../core/evidence/fixtures';
 import { inspectPhoto } from '../../src/files/images';
 import { photoContentDrafts } from '../../src/core/evidence';
@@ -67,7 +67,7 @@ test('check → click an issue → fix preview → apply → undo → export, in
   await issue.waitFor();
   await expect(page.locator('[data-address="D6"]').getAttribute('data-severity')).resolves.toBe('error');
   mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: join(SHOTS, 'workbench-check.png') });
+  saveScreenshot(join(SHOTS, 'workbench-check.png'), await page.screenshot({ animations: 'disabled' }));
 
   await issue.click();
   await page.waitForFunction(() => document.activeElement?.getAttribute('data-address') === 'D6');
@@ -75,7 +75,7 @@ test('check → click an issue → fix preview → apply → undo → export, in
   await page.getByRole('button', { name: /一键修复/ }).click();
   const apply = page.getByRole('button', { name: /应用/ });
   await apply.waitFor();
-  await page.screenshot({ path: join(SHOTS, 'workbench-fix-preview.png') });
+  saveScreenshot(join(SHOTS, 'workbench-fix-preview.png'), await page.screenshot({ animations: 'disabled' }));
   await apply.click();
   await page.waitForFunction(() => document.querySelector('[data-address="D6"]')?.textContent === '曹华');
 
@@ -141,7 +141,7 @@ test('the pane works 320 px wide (the narrowest task pane)', async () => {
     expect(box).not.toBeNull();
     expect(box!.x + box!.width).toBeLessThanOrEqual(320);
   }
-  await page.screenshot({ path: join(SHOTS, 'workbench-320.png'), fullPage: true });
+  saveScreenshot(join(SHOTS, 'workbench-320.png'), await page.screenshot({ fullPage: true, animations: 'disabled' }));
 });
 
 /** What the example holds in a cell, read with ExcelJS (the truth the grid must show). */

@@ -14,6 +14,7 @@
 import type { SheetInput, TemplateId } from '../types';
 import type { Profile } from '../profile/schema';
 import { detectHeader, type HeaderInfo } from '../engine/header';
+import { correctionVariantOf } from '../templates/clues';
 import { locateRecords } from '../engine/records';
 import { parseRange } from '../engine/a1';
 import { FIELD_SPECS, TEMPLATE_SPECS, isCorrection } from '../templates/specs';
@@ -28,10 +29,7 @@ type Variant = 'correction-new' | 'correction-enrolled' | 'correction-graduate';
 
 /** The variant a correction template's title or sheet name names, if any. */
 export function variantClue(clues: string): Variant | null {
-  if (/新生/.test(clues)) return 'correction-new';
-  if (/毕业生/.test(clues)) return 'correction-graduate';
-  if (/在籍/.test(clues)) return 'correction-enrolled';
-  return null;
+  return correctionVariantOf(clues) as Variant | null;
 }
 
 function family(t: TemplateId): string {

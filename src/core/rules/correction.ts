@@ -65,7 +65,7 @@ export function checkNewValue(
 ): NewValueResult {
   const label = `修改后的${item}`;
   const asNewValue = (o: Outcome<unknown>): IssueDraft[] =>
-    o.drafts.map((d) => (d.fixable || d.severity === 'warning' ? d : err('correction.new-value', d.message)));
+    o.drafts.map((d) => (d.fixable || d.severity === 'warning' || d.rule === 'cell.precision-lost' ? d : err('correction.new-value', d.message)));
   switch (item) {
     case '身份证号': {
       const o = checkIdCard(text, today, label);
