@@ -6,7 +6,6 @@
  * checked again in memory before it is written: a file `xueji check` would reject is never written unforced.
  * Files are written atomically and never over FILE or the template. Exit 2: input, template, profile or DIR unusable.
  */
-import { promises as fsp } from 'node:fs';
 import { basename, join } from 'node:path';
 import type * as ExcelJS from 'exceljs';
 import { assertNotInput, loadWorkbook, readSheetsStreaming, sniffInput, writeWorkbookAtomic, workbookFidelityProblems } from '../files/node-io';
@@ -24,9 +23,11 @@ import type { Profile } from '../core/profile/schema';
 import type { Issue, SheetInput } from '../core/types';
 import type { CheckOptions } from '../core/engine/check';
 import { templateName } from './format';
+import { ruleTitle } from '../core/rules/catalog';
 import { EXIT_ERRORS, EXIT_OK, EXIT_UNUSABLE, type CliIO } from './io';
 import { CliError, loadProfile, reportDate, templateOption } from './options';
 import { rowProgress } from './progress';
+import { assertOutputDir } from './output-target';
 
 export interface ExportFlags {
   output?: string;
@@ -49,12 +50,6 @@ interface Planned {
   rows: { row: number; sourceRows: number[] }[];
   /** Errors found when the file's own content was checked (addresses in the exported file). */
   selfErrors: Issue[];
-}
-
-async function assertOutputDir(dir: string): Promise<void> {
-  const st = await fsp.stat(dir).catch(() => undefined);
-  if (st === undefined) throw new XuejiOutputError('output-dir-missing', `输出文件夹“${basename(dir)}”不存在，请先创建它（导出不会自动新建文件夹）`);
-  if (!st.isDirectory()) throw new XuejiOutputError('output-is-directory', `“${basename(dir)}”不是文件夹：-o 应指定导出文件所在的文件夹`);
 }
 
 interface Template {
@@ -92,8 +87,9 @@ function rowsText(rows: number[]): string {
   return rows.map((r) => `第${r}行`).join('、');
 }
 
+/** As in `xueji check` (issue 9): the rule's Chinese title first, the id in brackets at the end. */
 function issueLine(i: Issue): string {
-  return `${i.rule}  ${i.message}`;
+  return `${ruleTitle(i.rule)}  ${i.message}  [${i.rule}]`;
 }
 
 /** The errors of a sheet, each at its cell of the user's sheet and, once written, the row it landed in. */

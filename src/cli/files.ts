@@ -17,6 +17,7 @@ import type { FolderListing, InspectedFile } from '../core/evidence/types';
 import type { FileEntryReport, FileIssue, FilesReport, FilesTemplate } from '../core/types';
 import { TEMPLATE_SPECS } from '../core/templates/specs';
 import { displayWidth, padEnd } from './format';
+import { ruleTitle } from '../core/rules/catalog';
 import { EXIT_ERRORS, EXIT_OK, EXIT_UNUSABLE, type CliIO } from './io';
 import { CliError, loadProfile, reportDate, templateOption } from './options';
 
@@ -161,8 +162,20 @@ function templateTitle(t: FilesTemplate): string {
   return t === 'graduation-photos' ? '毕业照片名单' : TEMPLATE_SPECS[t].title;
 }
 
-function issueLine(i: FileIssue, ruleWidth: number, pathWidth: number): string {
-  return `    ${padEnd(i.cell ?? '—', 7)} ${SEVERITY[i.severity]}  ${padEnd(i.rule, ruleWidth)}  ${padEnd(i.path ?? '—', pathWidth)}  ${i.message}`;
+/** As in `xueji check` (issue 9): the rule's Chinese title first, the id in brackets at the end. */
+function issueLine(i: FileIssue, titleWidth: number, pathWidth: number): string {
+  return `    ${padEnd(i.cell ?? '—', 7)} ${SEVERITY[i.severity]}  ${padEnd(ruleTitle(i.rule), titleWidth)}  ${padEnd(i.path ?? '—', pathWidth)}  ${i.message}  [${i.rule}]`;
+}
+
+/** Issue lines, the columns aligned over the list. */
+export function issueLines(issues: readonly FileIssue[]): string[] {
+  let titleWidth = 0;
+  let pathWidth = 0;
+  for (const i of issues) {
+    titleWidth = Math.max(titleWidth, displayWidth(ruleTitle(i.rule)));
+    pathWidth = Math.min(40, Math.max(pathWidth, displayWidth(i.path ?? '—')));
+  }
+  return issues.map((i) => issueLine(i, titleWidth, pathWidth));
 }
 
 /** The header and issue lines of a files report; `xueji photos` adds its zips and left-out students. */
@@ -177,11 +190,7 @@ export function formatFilesReport(r: FilesReport): string {
   lines.push(`  核对了文件 ${seenFiles} 个${seenDirs ? `、文件夹 ${seenDirs} 个` : ''}`);
   const issues = r.files.flatMap((f: FileEntryReport) => f.issues);
   if (!issues.length) lines.push('    ✓ 未发现问题');
-  else {
-    const ruleWidth = Math.max(...issues.map((i) => i.rule.length));
-    const pathWidth = Math.min(40, Math.max(...issues.map((i) => displayWidth(i.path ?? '—'))));
-    for (const i of issues) lines.push(issueLine(i, ruleWidth, pathWidth));
-  }
+  else lines.push(...issueLines(issues));
   lines.push(`  合计：错误 ${r.summary.errors} 个，警告 ${r.summary.warnings} 个`);
   return lines.join('\n') + '\n';
 }

@@ -6,11 +6,10 @@ import { applyPatches } from '../files/workbook';
 import { XuejiInputError, XuejiOutputError, XuejiPatchError } from '../files/errors';
 import { analyseWorkbook, summarise } from '../core/engine/report';
 import { applyPatchesToSheet, planFixes, type FixPlan } from '../core/engine/fix';
-import type { Patch, SheetInput } from '../core/types';
-import { parseAddress } from '../core/engine/a1';
 import { EXIT_ERRORS, EXIT_OK, EXIT_UNUSABLE, type CliIO } from './io';
 import { CliError, loadProfile, reportDate, templateOption } from './options';
 import { rowProgress } from './progress';
+import { formatPlan } from './fix-format';
 
 export interface FixFlags {
   output?: string;
@@ -52,7 +51,10 @@ export async function runFix(file: string, flags: FixFlags, io: CliIO): Promise<
     const analyses = analyseWorkbook(sheets, profile, options);
     const plans = analyses.map((a) => planFixes(sheets.find((s) => s.name === a.report.sheet)!, profile, a));
     let changed = 0;
-    for (const plan of plans) changed += printPlan(plan, sheets.find((s) => s.name === plan.sheet)!, io);
+    plans.forEach((plan, i) => {
+      io.stdout(formatPlan(plan, sheets.find((s) => s.name === plan.sheet)!, analyses[i]!));
+      changed += plan.patches.length + (plan.renameSheet ? 1 : 0);
+    });
     // Re-check the whole fixed workbook, as `xueji check` of the copy would (other sheets count too).
     const fixedSheets = sheets.map((s) => {
       const plan = plans.find((p) => p.sheet === s.name);
@@ -84,31 +86,4 @@ export async function runFix(file: string, flags: FixFlags, io: CliIO): Promise<
     }
     throw e;
   }
-}
-
-function show(v: Patch['value'] | undefined): string {
-  if (v === null || v === undefined || v === '') return '（空）';
-  return typeof v === 'string' ? `“${v}”` : String(v);
-}
-
-function formatLabel(numberFormat: string | undefined): string {
-  return numberFormat === '@' ? '（文本）' : '';
-}
-
-/** Print one plan's changes, each cell before → after; returns how many changes. */
-function printPlan(plan: FixPlan, sheet: SheetInput, io: CliIO): number {
-  if (!plan.patches.length && !plan.renameSheet) return 0;
-  io.stdout(`工作表「${plan.sheet}」：\n`);
-  const rules = new Map<string, number>();
-  for (const i of plan.fixed) rules.set(i.rule, (rules.get(i.rule) ?? 0) + 1);
-  io.stdout(`  修复的问题：${[...rules].map(([r, n]) => `${r} ×${n}`).join('，')}\n`);
-  if (plan.renameSheet) io.stdout(`  工作表改名：「${plan.sheet}」→「${plan.renameSheet}」\n`);
-  for (const p of plan.patches) {
-    const { row, col } = parseAddress(p.cell);
-    const old = sheet.rows[row - 1]?.[col];
-    const was = old && old.kind !== 'empty' ? (old.value as Patch['value']) : null;
-    const wasKind = old?.kind === 'number' ? '（数字）' : formatLabel(old?.numberFormat);
-    io.stdout(`  ${p.cell.padEnd(7)} ${show(was)}${wasKind} → ${show(p.value)}${formatLabel(p.numberFormat)}\n`);
-  }
-  return plan.patches.length + (plan.renameSheet ? 1 : 0);
 }

@@ -1,6 +1,7 @@
 /** The readable table `xueji check` prints by default. */
 import type { FileReport, Issue, SheetReport, TemplateId } from '../core/types';
 import { TEMPLATE_SPECS } from '../core/templates/specs';
+import { ruleTitle } from '../core/rules/catalog';
 
 export function templateName(t: TemplateId | null): string {
   return t ? `${TEMPLATE_SPECS[t].title}（${t}）` : '未识别';
@@ -22,17 +23,22 @@ export function padEnd(s: string, width: number): string {
 
 const SEVERITY = { error: '错误', warning: '警告' } as const;
 
-function issueLine(i: Issue, ruleWidth: number): string {
+/**
+ * One issue for people (issue 9): the rule's Chinese title first, then what is wrong, [可修复] when a fix exists,
+ * and the rule id in brackets at the end (for looking it up in docs/rules.md).
+ */
+function issueLine(i: Issue, titleWidth: number): string {
   const cell = padEnd(i.cell ?? '—', 7);
   const fix = i.fix ? '  [可修复]' : '';
-  return `    ${cell} ${SEVERITY[i.severity]}  ${padEnd(i.rule, ruleWidth)}  ${i.message}${fix}`;
+  return `    ${cell} ${SEVERITY[i.severity]}  ${padEnd(ruleTitle(i.rule), titleWidth)}  ${i.message}${fix}  [${i.rule}]`;
 }
 
 export function formatSheet(s: SheetReport): string {
   const head = `  工作表「${s.sheet}」  模板：${templateName(s.template)}  表头：${s.headerRow ? `第${s.headerRow}行` : '—'}  记录：${s.records} 条`;
   if (!s.issues.length) return `${head}\n    ✓ 未发现问题\n`;
-  const ruleWidth = Math.max(...s.issues.map((i) => i.rule.length));
-  return `${head}\n${s.issues.map((i) => issueLine(i, ruleWidth)).join('\n')}\n`;
+  let titleWidth = 0;
+  for (const i of s.issues) titleWidth = Math.max(titleWidth, displayWidth(ruleTitle(i.rule)));
+  return `${head}\n${s.issues.map((i) => issueLine(i, titleWidth)).join('\n')}\n`;
 }
 
 export function formatReport(r: FileReport): string {

@@ -7,6 +7,7 @@
  * A photo with an error is left out of the zip (and the exit code is 1): the zip holds only what the platform
  * accepts. The zips are written atomically (temp file, flushed, renamed) and never over the roster.
  * Exit 0 no errors, 1 errors (the zip of the good photos is still written), 2 roster, folder or output unusable.
+ * With --fix, main.ts runs photos-fix.ts instead: conforming copies.
  */
 import { randomBytes } from 'node:crypto';
 import { promises as fsp } from 'node:fs';
@@ -29,6 +30,9 @@ export interface PhotosFlags {
   output?: string;
   json?: boolean;
   profile?: string;
+  /** Options of --fix (photos-fix.ts), refused without it. */
+  force?: boolean;
+  jobs?: string;
 }
 
 /** Whether `abs` is one of the zips this run writes (OUT.zip, OUT-2.zip …): never read as photos. */
@@ -46,6 +50,7 @@ function escapeRe(s: string): string {
 }
 
 export async function runPhotos(roster: string, flags: PhotosFlags, io: CliIO): Promise<number> {
+  if (flags.force || flags.jobs !== undefined) throw new CliError('--force 和 --jobs 只用于 --fix（修正照片）');
   if (!flags.dir) throw new CliError('请用 --dir 指定存放图片的文件夹，例如：--dir 扫描件');
   const profile = loadProfile(flags.profile);
   const output = flags.output;
@@ -100,7 +105,7 @@ export async function runPhotos(roster: string, flags: PhotosFlags, io: CliIO): 
 }
 
 /** Zips of an earlier, larger run (OUT-5.zip when this run wrote up to OUT-3.zip) would mislead: say so. */
-async function staleParts(output: string, written: number): Promise<string[]> {
+export async function staleParts(output: string, written: number): Promise<string[]> {
   const out: string[] = [];
   for (let i = written + 1; ; i++) {
     const name = zipPartNames(output, i)[i - 1]!;

@@ -184,22 +184,32 @@ function writeFailure(outPath: string, e: unknown): XuejiOutputError {
 }
 
 /**
- * Saves the workbook to `outPath` so that the file is either the complete new workbook or untouched: the bytes go
- * to a temp file in the same folder, are flushed to disk, and the temp file is then renamed over `outPath`. The temp
- * file is removed on any failure. Refuses ('same-as-input') to write over `inputPath`, however it is spelled
- * (relative, `..`, symlink, hard link).
+ * Saves the workbook to `outPath` so that the file is either the complete new workbook or untouched (see
+ * `writeBytesAtomic`). Refuses ('same-as-input') to write over `inputPath`, however it is spelled (relative, `..`,
+ * symlink, hard link).
  */
 export async function writeWorkbookAtomic(
   workbook: ExcelJS.Workbook,
   outPath: string,
   inputPath?: string,
 ): Promise<void> {
-  const out = resolve(outPath);
-  if (inputPath !== undefined && (await sameFile(out, resolve(inputPath)))) {
-    throw inputError('same-as-input', outPath);
+  await checkTarget(outPath, inputPath === undefined ? [] : [inputPath]);
+  let buffer: Buffer;
+  try {
+    buffer = Buffer.from(await workbook.xlsx.writeBuffer());
+  } catch (e) {
+    throw new XuejiOutputError('write-failed', `无法生成文件“${baseName(outPath)}”的内容`, { cause: e });
   }
-  const dir = dirname(out);
-  const dirStat = await fsp.stat(dir).catch(() => undefined);
+  await writeBytesAtomic(buffer, outPath, inputPath === undefined ? [] : [inputPath]);
+}
+
+/** The output's folder exists, the output is no folder and none of the inputs. */
+async function checkTarget(outPath: string, inputs: readonly string[]): Promise<void> {
+  const out = resolve(outPath);
+  for (const input of inputs) {
+    if (await sameFile(out, resolve(input))) throw inputError('same-as-input', outPath);
+  }
+  const dirStat = await fsp.stat(dirname(out)).catch(() => undefined);
   if (dirStat === undefined || !dirStat.isDirectory()) {
     throw new XuejiOutputError('output-dir-missing', `无法保存文件“${baseName(outPath)}”：所在文件夹不存在`);
   }
@@ -207,18 +217,21 @@ export async function writeWorkbookAtomic(
   if (outStat?.isDirectory() === true) {
     throw new XuejiOutputError('output-is-directory', `无法保存：“${baseName(outPath)}”是一个文件夹，请指定文件名`);
   }
+}
 
-  let buffer: Buffer;
-  try {
-    buffer = Buffer.from(await workbook.xlsx.writeBuffer());
-  } catch (e) {
-    throw new XuejiOutputError('write-failed', `无法生成文件“${baseName(outPath)}”的内容`, { cause: e });
-  }
-  const temp = join(dir, `.${basename(out)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+/**
+ * Writes `bytes` to `outPath` so that the file is either complete or untouched: the bytes go to a temp file in the
+ * same folder, are flushed to disk, and the temp file is then renamed over `outPath`. The temp file is removed on any
+ * failure. Refuses ('same-as-input') to write over any of `inputs`.
+ */
+export async function writeBytesAtomic(bytes: Uint8Array, outPath: string, inputs: readonly string[] = []): Promise<void> {
+  await checkTarget(outPath, inputs);
+  const out = resolve(outPath);
+  const temp = join(dirname(out), `.${basename(out)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
   try {
     const fh = await fsp.open(temp, 'wx');
     try {
-      await fh.writeFile(buffer);
+      await fh.writeFile(bytes);
       await fh.sync();
     } finally {
       await fh.close();

@@ -31,6 +31,7 @@ import { TemplatePicker } from './components/TemplatePicker';
 import { ErrorBanner, type ShownError } from './components/ErrorBanner';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { AttachmentCheck } from './components/AttachmentCheck';
+import { WrittenReportSection } from './components/WrittenReportSection';
 
 export interface AppProps {
   port: WorkbookPort;
@@ -351,6 +352,7 @@ function Pane({ port, profile = DEFAULT_PROFILE, today = todayYmd, liveDelayMs =
         <Text>点击“校验”检查当前工作表：自动识别模板，列出每个有问题的单元格，并在表格中标出（错误、警告两种颜色）。</Text>
       )}
       <AttachmentCheck port={port} profile={profile} checked={result} disabled={busy} />
+      <WrittenReportSection port={port} profile={profile} today={today} disabled={busy} />
       <footer className={s.footer}>
         <Caption1>{LIVE_TEXT[live]}</Caption1>
         {result ? (

@@ -64,7 +64,7 @@ test('edit → live re-check → undo → redo → download: the copy holds exac
   // Typing into the 学号 column: it stays text.
   await gridCell(page, 'C2').click();
   await page.keyboard.type('2013001200099');
-  await page.screenshot({ path: join(SHOTS, 'workbench-edit.png') });
+  await page.screenshot({ path: join(SHOTS, 'workbench-edit.png'), animations: 'disabled' });
   await page.keyboard.press('Tab');
   await waitText(page, 'C2', '2013001200099');
   expect(await page.evaluate(() => document.activeElement?.getAttribute('data-active-cell'))).toBe('D2');

@@ -32,6 +32,7 @@ const TYPES: Record<string, string> = {
   '.xml': 'application/xml',
   '.json': 'application/json',
   '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  '.wasm': 'application/wasm',
 };
 
 export function chromiumPath(): string {

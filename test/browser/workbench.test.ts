@@ -10,9 +10,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
+import JSZip from 'jszip';
 import { foreignRequests, GRID_SCROLLER, openWorkbenchPage, ROOT, screenshotDir } from './harness';
 import { writeRoster } from './workbooks';
 import { useWorkbench } from './setup';
+import { BLUE, GREY, jpeg, png, portrait } from '../core/evidence/fixtures';
+import { inspectPhoto } from '../../src/files/images';
+import { photoContentDrafts } from '../../src/core/evidence';
+import { DEFAULT_PROFILE } from '../../src/core/profile/default-profile';
 
 jest.setTimeout(180_000);
 
@@ -44,7 +49,7 @@ test('check → click an issue → fix preview → apply → undo → export, in
 
   await check(page);
   await expect(page.locator('[data-address="D6"]').getAttribute('data-severity')).resolves.toBe('error');
-  await page.screenshot({ path: join(SHOTS, 'workbench-check.png') });
+  await page.screenshot({ path: join(SHOTS, 'workbench-check.png'), animations: 'disabled' });
 
   await page.getByRole('button', { name: /D6/ }).first().click();
   await page.waitForFunction(() => document.activeElement?.getAttribute('data-active-cell') === 'D6');
@@ -52,7 +57,7 @@ test('check → click an issue → fix preview → apply → undo → export, in
   await page.getByRole('button', { name: /一键修复/ }).click();
   const apply = page.getByRole('button', { name: /应用/ });
   await apply.waitFor();
-  await page.screenshot({ path: join(SHOTS, 'workbench-fix-preview.png') });
+  await page.screenshot({ path: join(SHOTS, 'workbench-fix-preview.png'), animations: 'disabled' });
   await apply.click();
   await page.waitForFunction(() => document.querySelector('[data-address="D6"]')?.textContent === '曹华');
 
@@ -207,7 +212,7 @@ test('the pane works 320 px wide (the narrowest task pane)', async () => {
     expect(box).not.toBeNull();
     expect(box!.x + box!.width).toBeLessThanOrEqual(320);
   }
-  await page.screenshot({ path: join(SHOTS, 'workbench-320.png') });
+  await page.screenshot({ path: join(SHOTS, 'workbench-320.png'), animations: 'disabled' });
 });
 
 /** What the example holds in a cell, read with ExcelJS (the truth the grid must show). */
@@ -239,4 +244,37 @@ test('附件检查 in the workbench: scans picked for the roster are matched to 
   await expect(section.getByText('evidence.missing').count()).resolves.toBeGreaterThan(0);
   // 128×128 is below the 200×200 minimum: evidence.resolution on the first student's scan.
   await section.getByText('evidence.resolution').first().waitFor();
+});
+
+test('修正照片 in the workbench: the image libraries (WebAssembly) load from our own server and the copies conform', async () => {
+  const page = await openPage();
+  await openExample(page);
+  await check(page);
+  await page.getByRole('button', { name: '附件检查' }).click();
+  const section = page.getByRole('region', { name: '附件检查' });
+  await section.getByRole('radio', { name: '毕业照片' }).check();
+  // An oversized phone-like photo named 学号+姓名 (PNG), a landscape JPG, and one with a grey background.
+  await page.getByLabel('选择文件', { exact: true }).setInputFiles([
+    { name: `${CELLS.get('C2')}${CELLS.get('D2')}.png`, mimeType: 'image/png', buffer: Buffer.from(png(900, 1200, portrait(900, 1200))) },
+    { name: `${CELLS.get('C3')}.jpg`, mimeType: 'image/jpeg', buffer: Buffer.from(jpeg(1600, 1200, (x, y) => (x >= 350 && x < 1250 ? portrait(900, 1200)(x - 350, y) : BLUE), 90)) },
+    { name: `${CELLS.get('C4')}.jpg`, mimeType: 'image/jpeg', buffer: Buffer.from(jpeg(480, 640, portrait(480, 640, { background: GREY }), 90)) },
+  ]);
+  const download = page.waitForEvent('download');
+  await section.getByRole('button', { name: '修正照片' }).click();
+  const file = await (await download).path();
+  await section.getByTestId('photo-fix-summary').waitFor();
+  expect(await section.getByTestId('photo-fix-summary').textContent()).toContain('已生成合格照片 2 张');
+  await section.locator('li[data-rule="photo.background"]').first().waitFor();
+
+  const zip = await JSZip.loadAsync(readFileSync(file));
+  const names = Object.keys(zip.files);
+  expect(names).toEqual([`${CELLS.get('C2')}.jpg`, `${CELLS.get('C3')}.jpg`]);
+  for (const n of names) {
+    const bytes = await zip.files[n]!.async('uint8array');
+    expect(bytes.length).toBeLessThanOrEqual(50_000);
+    const f = inspectPhoto({ path: n, size: bytes.length, bytes }, DEFAULT_PROFILE);
+    expect([f.width, f.height]).toEqual([480, 640]);
+    expect(photoContentDrafts(f, '.jpg', DEFAULT_PROFILE.photos)).toEqual([]);
+  }
+  expect(foreignRequests(page)).toEqual([]);
 });

@@ -153,7 +153,9 @@ describe('一键修复, 应用, 撤销', () => {
     const rows = within(preview).getAllByRole('row').filter((r) => r.getAttribute('data-cell'));
     expect(rows.map((r) => r.getAttribute('data-cell'))).toEqual(['C2', 'D3']);
     const d3 = rows[1]!;
-    expect(within(d3).getAllByRole('cell').map((c) => c.textContent)).toEqual(['', 'D3', '刘 洋', '刘洋（文本格式）']);
+    // The space made visible, the value type on both sides (issue 9).
+    expect(within(d3).getAllByRole('cell').map((c) => c.textContent)).toEqual(['', 'D3', '刘␣洋（文本）', '刘洋（文本）']);
+    expect(within(preview).getByText(/␣ 空格/)).toBeTruthy();
     const boxes = within(preview).getAllByRole('checkbox', { name: /→/ });
     expect(boxes).toHaveLength(2);
     for (const b of boxes) expect((b as HTMLInputElement).checked).toBe(true);

@@ -6,7 +6,7 @@
 import type { Issue, Patch, SheetInput } from '../types';
 import type { Profile } from '../profile/schema';
 import type { SheetAnalysis } from './check';
-import { planTable, type TableSteps } from './plan';
+import { planTable, type TableChanges, type TableSteps } from './plan';
 import { parseAddress } from './a1';
 
 export interface FixPlan {
@@ -15,7 +15,11 @@ export interface FixPlan {
   renameSheet: string | null;
   /** The issues this plan cures. */
   fixed: Issue[];
+  /** The table fixes row by row (rows moved, blank rows removed, 序号 renumbered, end marker, footer shift). */
+  table: TableChanges;
 }
+
+const NO_TABLE_CHANGES: TableChanges = { moves: [], removedBlank: [], renumbered: [], marker: null, footerShift: null };
 
 const TABLE_RULE_STEP: Readonly<Record<string, keyof TableSteps>> = {
   'row.blank': 'removeBlank',
@@ -36,7 +40,7 @@ export function planFixes(
   accept: (issue: Issue) => boolean = () => true,
 ): FixPlan {
   const chosen = analysis.report.issues.filter((i) => i.fix && accept(i));
-  const empty: FixPlan = { sheet: sheet.name, patches: [], renameSheet: null, fixed: [] };
+  const empty: FixPlan = { sheet: sheet.name, patches: [], renameSheet: null, fixed: [], table: NO_TABLE_CHANGES };
   if (!analysis.header || !analysis.layout) return empty;
   const steps: TableSteps = { removeBlank: false, sort: false, renumber: false, marker: false };
   const cellFixes = new Map<string, Patch>();
@@ -50,8 +54,8 @@ export function planFixes(
       if (p) cellFixes.set(issue.cell, p);
     }
   }
-  const patches = planTable(sheet, profile, analysis.header, analysis.layout, analysis.rows, cellFixes, steps);
-  return { sheet: sheet.name, patches, renameSheet, fixed: chosen };
+  const { patches, ...table } = planTable(sheet, profile, analysis.header, analysis.layout, analysis.rows, cellFixes, steps);
+  return { sheet: sheet.name, patches, renameSheet, fixed: chosen, table };
 }
 
 /** Apply patches to a plain sheet (pure: returns a new sheet). Adapters do the same on their own models. */

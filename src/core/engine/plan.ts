@@ -47,6 +47,31 @@ export function markerText(profile: Profile, header: HeaderInfo): string {
   return profile.correction.signature;
 }
 
+/** A row of the table that a table fix moves (a record, the end marker or a footer line). */
+export interface RowMove {
+  from: number;
+  to: number;
+  /** The record's key (学号 / 注册证号), '' when unreadable. */
+  key: string;
+}
+
+/**
+ * What a table fix does, row by row, for people (issue 9: a sort is rows moving, not values rewritten): the records
+ * that move and where to, the blank rows removed, the 序号 cells renumbered, where the end marker goes (from where,
+ * or written new), and how far the footer block moves down.
+ */
+export interface TableChanges {
+  moves: RowMove[];
+  removedBlank: number[];
+  renumbered: string[];
+  marker: { to: number; from: number | null; text: string } | null;
+  footerShift: { rows: number[]; by: number } | null;
+}
+
+export interface TablePlan extends TableChanges {
+  patches: Patch[];
+}
+
 export function planTable(
   sheet: SheetInput,
   profile: Profile,
@@ -55,7 +80,7 @@ export function planTable(
   rows: readonly RecordKey[],
   cellFixes: ReadonlyMap<string, Patch>,
   steps: TableSteps,
-): Patch[] {
+): TablePlan {
   const width = Math.max(layout.width, layout.firstCol + 1);
   const start = header.headerRow + 1;
   const end = Math.max(layout.lastRow, start - 1);
@@ -74,37 +99,46 @@ export function planTable(
   const seqCol = header.fields.get('seq');
 
   // The record block: rows from the first record; blank rows kept in place unless removed.
-  type Line = { grid: GridRow; record: boolean };
+  type Line = { grid: GridRow; record: boolean; from: number; key: string };
   let block: Line[] = [];
   // Records found after the end marker join the block: the marker then follows them.
   const compact = steps.removeBlank || steps.sort || (steps.marker && layout.recordsAfterEnd.length > 0);
   if (compact) {
     if (steps.sort) records = stableSortBy(records, (x) => x.rec.key);
-    block = records.map((x) => ({ grid: x.grid, record: true }));
+    block = records.map((x) => ({ grid: x.grid, record: true, from: x.rec.row, key: x.rec.key }));
   } else {
     const byRow = new Map(records.map((x) => [x.rec.row, x.grid]));
+    const keys = new Map(records.map((x) => [x.rec.row, x.rec.key]));
     const first = rows.length ? rows[0]!.row : start;
     const lastRec = rows.length ? rows[rows.length - 1]!.row : start - 1;
     for (let r = first; r <= lastRec; r++) {
       const g = byRow.get(r);
-      block.push(g ? { grid: g, record: true } : { grid: get(r), record: false });
+      block.push(g ? { grid: g, record: true, from: r, key: keys.get(r)! } : { grid: get(r), record: false, from: r, key: '' });
     }
   }
+  const firstRecordRow = compact || !rows.length ? start : rows[0]!.row;
+  const renumbered: string[] = [];
   if ((steps.renumber || compact) && seqCol !== undefined) {
     let n = 0;
-    for (const line of block) {
-      if (!line.record) continue;
+    block.forEach((line, i) => {
+      if (!line.record) return;
       n++;
       const cur = line.grid[seqCol]!;
-      if (cur.value !== n) line.grid = line.grid.map((s, c) => (c === seqCol ? { value: n, numberFormat: numberFormatForSeq(s) } : s));
-    }
+      if (cur.value === n) return;
+      line.grid = line.grid.map((s, c) => (c === seqCol ? { value: n, numberFormat: numberFormatForSeq(s) } : s));
+      renumbered.push(address(firstRecordRow + i, seqCol));
+    });
   }
 
-  const firstRecordRow = compact || !rows.length ? start : rows[0]!.row;
   const desired = new Map<number, GridRow>();
+  const moves: RowMove[] = [];
   let r = firstRecordRow;
-  for (const line of block) desired.set(r++, line.grid);
+  for (const line of block) {
+    if (line.record && line.from !== r) moves.push({ from: line.from, to: r, key: line.key });
+    desired.set(r++, line.grid);
+  }
   const afterRecords = r;
+  const removedBlank = compact ? [...layout.blankRows] : [];
 
   // Rows the old record area occupied and the block no longer does become blank (rows moved up).
   const oldRecordRows = new Set<number>([...rows.map((x) => x.row), ...layout.blankRows]);
@@ -113,10 +147,12 @@ export function planTable(
   // A marker right below the last record stays right below it when the records close up.
   const lastRecordRow = rows.length ? rows[rows.length - 1]!.row : start - 1;
   const adjacent = layout.marker !== null && layout.marker === lastRecordRow + 1 && layout.recordsAfterEnd.length === 0;
+  let marker: TableChanges['marker'] = null;
   if (steps.marker || (compact && adjacent)) {
     const markerGrid = layout.marker !== null ? get(layout.marker) : markerLine(width, layout.firstCol, markerText(profile, header));
     desired.set(afterRecords, markerGrid);
     markerRow = afterRecords;
+    if (layout.marker !== afterRecords) marker = { to: afterRecords, from: layout.marker, text: cellTextOf(markerGrid) };
   } else if (layout.marker !== null && !oldRecordRows.has(layout.marker)) {
     if (!desired.has(layout.marker)) desired.set(layout.marker, get(layout.marker));
   }
@@ -125,6 +161,7 @@ export function planTable(
   const firstFooter = footerRows.length ? footerRows.reduce((a, b) => Math.min(a, b)) : null;
   const shift = firstFooter !== null && firstFooter <= occupiedTo ? occupiedTo + 1 - firstFooter : 0;
   for (const f of footerRows) desired.set(f + shift, get(f));
+  const footerShift = shift > 0 ? { rows: [...footerRows].sort((a, b) => a - b), by: shift } : null;
 
   let lastRow = end;
   for (const k of desired.keys()) if (k > lastRow) lastRow = k;
@@ -139,7 +176,13 @@ export function planTable(
       patches.push({ cell: address(row, c), value: b.value, numberFormat: b.numberFormat });
     }
   }
-  return patches;
+  return { patches, moves, removedBlank, renumbered, marker, footerShift };
+}
+
+/** The marker row's text (its first non-empty cell). */
+function cellTextOf(g: GridRow): string {
+  const s = g.find((x) => x.value !== null && x.value !== '');
+  return s ? String(s.value) : '';
 }
 
 function numberFormatForSeq(s: Slot): string {

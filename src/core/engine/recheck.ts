@@ -1,7 +1,8 @@
 /**
  * The live re-check (ARCHITECTURE.md, Office.js rule 6; issue 10): after the user changed a few rows, check only
- * those rows again and re-derive the rules across rows — duplicates, 双改, mixed 分部, 序号, order, blank rows and
- * the end row — from what the last check kept of every other record (its key and a few facts, `RowOutcome`).
+ * those rows again and re-derive the rules across rows — duplicates, 双改, each student's corrected record agreeing
+ * with itself, mixed 分部, 序号, order, blank rows and the end row — from what the last check kept of every other
+ * record (its key and a few facts, `RowOutcome`).
  *
  * The result is the analysis a full check of the changed sheet gives, issue for issue (a property test holds it to
  * that): rows are reused only while the header and the record layout provably stay the same, otherwise the check
@@ -10,7 +11,7 @@
 import type { SheetInput } from '../types';
 import type { RowsRead } from '../port';
 import type { Profile } from '../profile/schema';
-import { analyseSheet, analyseWithHeader, type AnalyseHooks, type CheckOptions, type RowOutcome, type SheetAnalysis } from './check';
+import { analyseSheet, analyseWithHeader, studentOf, type AnalyseHooks, type CheckOptions, type RowOutcome, type SheetAnalysis } from './check';
 import { detectHeader, HEADER_SCAN_ROWS, type HeaderInfo } from './header';
 import { locateRecords, type Layout } from './records';
 
@@ -69,12 +70,12 @@ export function recheckRows(prev: CheckedSheet, read: RowsRead, profile: Profile
   let rowsChecked = 0;
   let reuse: (row: number, index: number) => RowOutcome | undefined;
   let cross: AnalyseHooks['cross'];
-  if (layout && before.crossIssues) {
-    // Same records at the same positions: the outcome at the same index is the row's own, and only the keys the
-    // changed rows had (and have now) need their duplicates looked at again.
+  if (layout && before.crossIssues && before.factIssues) {
+    // Same records at the same positions: the outcome at the same index is the row's own, and only the students the
+    // changed rows had (and have now) need their duplicates and their corrected record looked at again.
     reuse = (row, index) => (changed.has(row) ? undefined : outcomes[index]);
-    const staleKeys = [...changed].map((r) => outcomes[recordIndex(before.layout!, r)]!.key);
-    cross = { issues: before.crossIssues, staleKeys };
+    const staleStudents = [...changed].map((r) => studentOf(outcomes[recordIndex(before.layout!, r)]!));
+    cross = { issues: before.crossIssues, facts: before.factIssues, staleStudents };
   } else {
     const byRow = new Map(outcomes.map((o) => [o.row, o]));
     reuse = (row) => (changed.has(row) ? undefined : byRow.get(row));

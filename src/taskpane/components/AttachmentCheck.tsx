@@ -7,7 +7,7 @@
  * The roster is the sheet of the last 校验: a withdrawal roster → the scans, a correction sheet → the evidence
  * folders; any sheet with a 学号 (or 身份证号) column → the graduation photos, when the user picks that mode.
  * Nothing is written to the sheet. The photo zips are saved through the port's `saveFile` when it has one, else
- * downloaded through an `<a download>`.
+ * downloaded through an `<a download>`. 修正照片 hands the picked photos to PhotoFix.tsx (`xueji photos --fix`).
  *
  * Nothing of this costs the pane anything until the section is opened (issue 10): the rosters are built when it
  * opens (not on every check), and the image readers and the zip writer (jpeg-js, pngjs, jszip: a good part of the
@@ -28,7 +28,8 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
-import { downloadBytes } from '../download';
+import { saveBytes as saveFile, ZIP_MIME } from '../download';
+import { PhotoFix } from './PhotoFix';
 import type { WorkbookPort } from '../../core/port';
 import type { FileIssue, FilesReport, SheetInput } from '../../core/types';
 import type { Profile } from '../../core/profile/schema';
@@ -53,8 +54,12 @@ const loadZips = () => import(/* webpackChunkName: "attachments" */ '../../files
 
 type Images = Awaited<ReturnType<typeof loadImages>>;
 
-/** A port that can save arbitrary bytes (the workbench may offer it); Excel's port cannot. */
-export type SaveFilePort = WorkbookPort & { saveFile?(fileName: string, data: Uint8Array): Promise<unknown> | unknown };
+export { type SaveFilePort } from '../download';
+
+/** Saves one photo zip: through the port when it can save bytes, else a browser download. */
+export function saveBytes(port: WorkbookPort, fileName: string, data: Uint8Array): Promise<void> {
+  return saveFile(port, fileName, data, ZIP_MIME);
+}
 
 export type AttachmentMode = 'evidence' | 'photos';
 
@@ -123,15 +128,6 @@ async function inspectEvidence(images: Images, p: PickedFile): Promise<Inspected
   return images.inspectFile(entry);
 }
 
-/** Saves one zip: through the port when it can save bytes, else a browser download. */
-export async function saveBytes(port: WorkbookPort, fileName: string, data: Uint8Array): Promise<void> {
-  const save = (port as SaveFilePort).saveFile;
-  if (typeof save === 'function') {
-    await save.call(port, fileName, data);
-    return;
-  }
-  downloadBytes(fileName, data, 'application/zip');
-}
 
 const useStyles = makeStyles({
   panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, paddingBottom: tokens.spacingVerticalS },
@@ -183,12 +179,15 @@ export function AttachmentCheck({ port, profile, checked, disabled }: Attachment
   const [failure, setFailure] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const [open, setOpen] = useState(false);
+  /** 修正照片 runs asked for (0: none shown); each run is a fresh PhotoFix. */
+  const [fixRun, setFixRun] = useState(0);
 
   // A result belongs to the sheet it was checked against: another sheet checked, the result goes.
   const sheet = checked?.sheet ?? null;
   useEffect(() => {
     setOutcome(null);
     setSaved(null);
+    setFixRun(0);
   }, [sheet]);
 
   // Built when the section is open: a live re-check after every edit does not pay for it.
@@ -204,6 +203,7 @@ export function AttachmentCheck({ port, profile, checked, disabled }: Attachment
 
   const pick = (list: FileList | null) => {
     setFiles(list ? Array.from(list) : []);
+    setFixRun(0);
     setOutcome(null);
     setFailure(null);
     setSaved(null);
@@ -290,6 +290,7 @@ export function AttachmentCheck({ port, profile, checked, disabled }: Attachment
                   onChange={(_, d) => {
                     setMode(d.value as AttachmentMode);
                     setOutcome(null);
+                    setFixRun(0);
                     setSaved(null);
                   }}
                 >
@@ -329,6 +330,11 @@ export function AttachmentCheck({ port, profile, checked, disabled }: Attachment
                   {outcome?.mode === 'photos' ? (
                     <Button disabled={disabled || running || !outcome.members.length} onClick={() => void download()}>
                       下载照片压缩包
+                    </Button>
+                  ) : null}
+                  {effective === 'photos' ? (
+                    <Button disabled={disabled || running || !files.length} onClick={() => setFixRun((n) => n + 1)}>
+                      修正照片
                     </Button>
                   ) : null}
                 </div>
@@ -383,6 +389,18 @@ export function AttachmentCheck({ port, profile, checked, disabled }: Attachment
               </>
             ) : null}
             {saved ? <Text role="status">{saved}</Text> : null}
+            {fixRun && effective === 'photos' && checked ? (
+              <PhotoFix
+                key={fixRun}
+                profile={profile}
+                sheet={checked.sheet}
+                roster={rosters.photos!}
+                {...pickedListing(files)}
+                read={readBlob}
+                save={(name, data) => saveBytes(port, name, data)}
+                onSelect={onSelect}
+              />
+            ) : null}
           </section>
         </AccordionPanel>
       </AccordionItem>

@@ -62,7 +62,7 @@ export function useFix(port: WorkbookPort, opts: UseFixOptions): UseFix {
     if (!from) return;
     try {
       const plan = planFixes(from.input, profile, from.analysis);
-      const model = buildPreview(from.input, plan);
+      const model = buildPreview(from.input, plan, from.analysis.report.template);
       if (model.total === 0 && !model.rename) {
         onNotice('没有可以自动修复的问题。');
         return;

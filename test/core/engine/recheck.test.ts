@@ -1,7 +1,9 @@
 /**
  * The live re-check (src/core/engine/recheck.ts): after any edits, re-checking only the changed rows gives exactly
  * what a full check of the changed sheet gives — every issue, fix, table step and the layout — and it checks only
- * the changed rows when the header and the record layout stay the same.
+ * the changed rows when the header and the record layout stay the same. The sheets cover what issue 9 added too: wide
+ * two-row headers, long-layout students whose 性别 / 身份证号 / 出生日期 changes on several rows must agree, rows below the
+ * footer and entry terms in every readable form.
  */
 import fc from 'fast-check';
 import type { Cell, SheetInput } from '../../../src/core/types';
@@ -10,10 +12,14 @@ import { analyseSheet, type SheetAnalysis } from '../../../src/core/engine/check
 import { checkForRecheck, patchSheet, recheckRows, type CheckedSheet } from '../../../src/core/engine/recheck';
 import { cell, type V } from '../../helpers/sheet';
 import {
+  CO_TITLE,
   coRecord,
   coSheet,
+  EX_FULL_HEADER,
+  exFullRecord,
   exRecord,
   exSheet,
+  idWithBirth,
   makeName,
   makeSid,
   PROFILE,
@@ -21,9 +27,13 @@ import {
   REPORT_DATE,
   TERMINATOR,
   wdRecord,
+  wdRecords,
   wdSheet,
+  WD_HEADER,
   WD_SIGNATURE,
   CORR_SIGNATURE,
+  rowsFor,
+  sheetOf,
 } from '../../helpers/rules';
 
 const OPTIONS = { reportDate: REPORT_DATE };
@@ -68,13 +78,56 @@ const VALUES: V[] = [
   { kind: 'error', value: '#N/A' },
 ];
 
+/** IDs whose 17th digit and birth date agree or not with the 性别 and 出生日期 values below (record-facts.ts). */
+const MALE = idWithBirth('19900102', true, '130102', 41);
+const FEMALE = idWithBirth('19900102', false, '130102', 42);
+const MALE_1985 = idWithBirth('19850607', true, '130102', 43);
+/** An 18-digit ID typed into a General cell: its last digits are gone. */
+const LOST: Cell = { kind: 'number', value: Number(MALE.slice(0, 15) + '000') };
+/** What a correction row's facts are made of: items, IDs, genders, birth dates. */
+const FACTS: V[] = ['性别', '出生日期', MALE, FEMALE, MALE_1985, LOST, '男', '女', '1990-01-02', '1990-01-05', '1985-06-07'];
+/** Entry terms: standard, readable non-standard forms, unreadable. */
+const TERMS: V[] = ['2020春季', '2020秋季', '2021春', '21秋', '202109', '2021年秋季', '2021.9', '2020春', '春季2020', '2026秋季'];
+/** Footer lines: a 说明 line, a "以下空白" line. */
+const FOOTERS: V[] = ['说明：以上学生均已本人签字确认', '以下空白'];
+
 interface Edit {
   row: number;
   col: number;
   value: V;
 }
 
-function sheets(): Record<string, SheetInput> {
+interface Case {
+  sheet: SheetInput;
+  /** Values edits may write besides VALUES. */
+  values: V[];
+}
+
+/** The long layout with the record's own 身份证号 and 性别 columns (H, I): facts on several rows per student. */
+const LONG = ['序号', '学号', '姓名', '修改项目', '原信息', '修改后信息', '修改类型', '身份证号', '性别'];
+
+/** A wide 新生 sheet whose groups 原信息 / 修改后信息 are merged over item sub-headers (DOMAIN.md §2 T3), and 入学年度学期. */
+function wideTwoRow(): SheetInput {
+  const items = ['姓名', '性别', '身份证号', '出生日期'];
+  const top: V[] = ['序号', '学号', '姓名', '入学年度学期', '原信息', '', '', '', '修改后信息', '', '', '', '修改类型'];
+  const sub: V[] = ['', '', '', '', ...items, ...items, ''];
+  const sid = (i: number) => makeSid(50001 + i, { year: 2026 });
+  const rec = (i: number, old: V[], now: V[], term: V = '2026秋季'): V[] => [i + 1, sid(i), makeName(i), term, ...old, ...now, '录入错误'];
+  const rows: V[][] = [
+    [CO_TITLE.new],
+    top,
+    sub,
+    rec(0, [makeName(0), '男', MALE, '1990-01-02'], ['', '女', '', '']),
+    rec(1, [makeName(1), '女', FEMALE, '1990-01-02'], ['', '', MALE, '']),
+    rec(2, [makeName(2), '男', MALE_1985, '1985-06-07'], ['', '', '', '1990-01-05'], '2026秋'),
+    rec(3, [makeName(3), '男', MALE, ''], ['', '男', '', ''], '26秋'),
+    rec(4, [makeName(4), '女', FEMALE, '1990-01-02'], [makeName(5), '', '', '']),
+    [CORR_SIGNATURE],
+  ];
+  return sheetOf('Sheet1', rows, ['A1:M1', 'A2:A3', 'B2:B3', 'C2:C3', 'D2:D3', 'E2:H2', 'I2:L2', 'M2:M3']);
+}
+
+function cases(): Record<string, Case> {
   const wd = Array.from({ length: 8 }, (_, i) => wdRecord(i));
   wd[2] = wdRecord(2, { 学生姓名: '张 伟' });
   wd[5] = wdRecord(5, { 学号全码: makeSid(2) });
@@ -83,10 +136,46 @@ function sheets(): Record<string, SheetInput> {
   const co = Array.from({ length: 7 }, (_, i) => coRecord(i));
   co[1] = coRecord(1, { 修改项目: '姓名', 原信息: '王伟', 修改后信息: '王玮' });
   co[4] = coRecord(1, { 序号: 5, 修改项目: '身份证号', 原信息: '1', 修改后信息: '2' });
+  // Long layout: student 1 changes 身份证号 and 性别 on two rows that disagree, student 2 a 出生日期 the ID denies,
+  // student 3 agrees with itself; a row without a readable 学号 is a student of its own.
+  const long = (n: number, sid: V, item: V, from: V, to: V, id: V, gender: V): V[] => [n, sid, makeName(n), item, from, to, '录入错误', id, gender];
+  const facts = sheetOf(
+    'Sheet1',
+    [
+      [CO_TITLE.enrolled],
+      LONG,
+      long(1, makeSid(1), '身份证号', MALE, FEMALE, MALE, '男'),
+      long(2, makeSid(2), '出生日期', '1985-06-07', '1990-01-05', MALE_1985, '男'),
+      long(3, makeSid(1), '性别', '女', '男', MALE, '男'),
+      long(4, makeSid(3), '性别', '男', '女', FEMALE, '女'),
+      long(5, makeSid(2), '身份证号', MALE_1985, MALE, MALE_1985, '男'),
+      long(6, '', '性别', '女', '男', FEMALE, '女'),
+      long(7, makeSid(3), '身份证号', MALE, FEMALE, MALE, '女'),
+      [CORR_SIGNATURE],
+    ],
+    ['A1:I1'],
+  );
+  // A roster whose footer has a 说明 line, and a student below the 经办人 row (issue 14).
+  const below = sheetOf('退学', [
+    WD_HEADER,
+    ...rowsFor(WD_HEADER, wdRecords(5)),
+    ['说明：以上学生均已本人签字确认'],
+    [WD_SIGNATURE],
+    ...rowsFor(WD_HEADER, [wdRecord(5), wdRecord(6, { 学号全码: '２０' + makeSid(7).slice(2) })]),
+    ['以下空白'],
+  ]);
+  const terms = exSheet(
+    Array.from({ length: 6 }, (_, i) => exFullRecord(i, { 入学年度学期: ['2021春', '21秋', '202109', '2021年秋季', '2021.9', '春季2020'][i]!, 免考原因: i % 2 ? REASON[1] : REASON[6] })),
+    { header: EX_FULL_HEADER },
+  );
   return {
-    withdrawal: wdSheet(wd, { name: 'Sheet1' }),
-    exemption: exSheet(ex),
-    correction: coSheet(co),
+    withdrawal: { sheet: wdSheet(wd, { name: 'Sheet1' }), values: [] },
+    exemption: { sheet: exSheet(ex), values: [] },
+    correction: { sheet: coSheet(co), values: FACTS },
+    'correction (long layout, one student on several rows)': { sheet: facts, values: FACTS },
+    'correction (wide two-row header)': { sheet: wideTwoRow(), values: [...FACTS, ...TERMS] },
+    'withdrawal (rows below the footer)': { sheet: below, values: FOOTERS },
+    'exemption (entry terms)': { sheet: terms, values: [...TERMS, MALE, FEMALE, '男', '女'] },
   };
 }
 
@@ -121,15 +210,16 @@ function plain(a: SheetAnalysis): unknown {
   );
 }
 
-const editArb = (rows: number, cols: number) =>
-  fc.record({ row: fc.integer({ min: 1, max: rows + 2 }), col: fc.integer({ min: 0, max: cols }), value: fc.constantFrom(...VALUES) });
+const editArb = (rows: number, cols: number, values: readonly V[]) =>
+  fc.record({ row: fc.integer({ min: 1, max: rows + 2 }), col: fc.integer({ min: 0, max: cols }), value: fc.constantFrom(...values) });
 
-describe.each(Object.entries(sheets()))('re-checking the changed rows of a %s sheet', (_kind, base) => {
+describe.each(Object.entries(cases()))('re-checking the changed rows of a %s sheet', (_kind, { sheet: base, values }) => {
   const width = Math.max(...base.rows.map((r) => r?.length ?? 0));
+  const edit = editArb(base.rows.length, width, [...VALUES, ...values]);
 
   test('equals a full check of the changed sheet, edit after edit', () => {
     fc.assert(
-      fc.property(fc.array(fc.array(editArb(base.rows.length, width), { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 4 }), (rounds) => {
+      fc.property(fc.array(fc.array(edit, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 4 }), (rounds) => {
         let prev: CheckedSheet = checkForRecheck(base, PROFILE, OPTIONS);
         for (const edits of rounds) {
           const read = edited(prev.input, edits);
@@ -142,6 +232,28 @@ describe.each(Object.entries(sheets()))('re-checking the changed rows of a %s sh
       { numRuns: 150 },
     );
   });
+});
+
+test('the sheets hold what they are there to exercise', () => {
+  const c = cases();
+  const of = (k: string) => analyseSheet(c[k]!.sheet, PROFILE, OPTIONS);
+  const rulesAt = (k: string) => of(k).report.issues.map((i) => `${i.rule}@${i.cell}`);
+  // Student 1's new 性别 (row 5) against the new 身份证号 on row 3; student 2's new 出生日期 (row 4) against the new ID on
+  // row 7; student 3's new 性别 (row 6) agrees with the new ID on row 9; the row without a 学号 is a student of its own.
+  expect(rulesAt('correction (long layout, one student on several rows)').filter((r) => r.startsWith('correction.new-value'))).toEqual([
+    'correction.new-value@F4',
+    'correction.new-value@F5',
+    'correction.new-value@F8',
+  ]);
+  const wide = of('correction (wide two-row header)');
+  expect([wide.report.template, wide.report.headerRow, wide.header!.wide.length]).toEqual(['correction-new', 3, 8]);
+  expect(wide.report.issues.map((i) => `${i.rule}@${i.cell}`)).toEqual(
+    expect.arrayContaining(['correction.new-value@J4', 'correction.new-value@K5', 'correction.new-value@L6', 'enrollment-term.nonstandard@D6']),
+  );
+  expect(of('withdrawal (rows below the footer)').layout!.recordsAfterEnd).toEqual([9, 10]);
+  const terms = rulesAt('exemption (entry terms)').filter((r) => r.startsWith('enrollment-term.'));
+  expect(terms.filter((r) => r.startsWith('enrollment-term.nonstandard'))).toEqual(['I3', 'I4', 'I5', 'I6', 'I7'].map((c) => `enrollment-term.nonstandard@${c}`));
+  expect(terms).toContain('enrollment-term.format@I8');
 });
 
 describe('what a re-check reads again', () => {
@@ -164,6 +276,28 @@ describe('what a re-check reads again', () => {
     // And back: both go.
     const back = recheckRows(next, edited(next.input, [{ row: 11, col: 2, value: makeSid(10) }]), PROFILE, OPTIONS);
     expect(back.analysis.report.issues).toEqual([]);
+  });
+
+  test("a changed fact re-derives only that student's corrected record; the other students' conflicts are kept", () => {
+    const sid = (i: number) => makeSid(i + 1);
+    const row = (n: number, s: string, item: string, from: V, to: V, id: V, gender: V): V[] => [n, s, makeName(n), item, from, to, '录入错误', id, gender];
+    const rows: V[][] = [[CO_TITLE.enrolled], LONG];
+    // 30 students, each with a new 身份证号 on one row and a new 性别 on another, 性别 disagreeing for every third.
+    for (let i = 0; i < 30; i++) rows.push(row(rows.length - 1, sid(i), '身份证号', MALE, FEMALE, MALE, '男'));
+    for (let i = 0; i < 30; i++) rows.push(row(rows.length - 1, sid(i), '性别', '男', i % 3 ? '女' : '男', MALE, '男'));
+    rows.push([CORR_SIGNATURE]);
+    const prev = checkForRecheck(sheetOf('Sheet1', rows, ['A1:I1']), PROFILE, OPTIONS);
+    const conflicts = (a: SheetAnalysis) => a.report.issues.filter((i) => i.rule === 'correction.new-value').map((i) => i.cell);
+    expect(conflicts(prev.analysis)).toEqual(['F33', 'F36', 'F39', 'F42', 'F45', 'F48', 'F51', 'F54', 'F57', 'F60']);
+    // Row 36 (student 4's new 性别) now says 女: that conflict goes, the other nine stay; only that row is read again.
+    const next = recheckRows(prev, edited(prev.input, [{ row: 36, col: 5, value: '女' }]), PROFILE, OPTIONS);
+    expect([next.incremental, next.rowsChecked]).toEqual([true, 1]);
+    expect(conflicts(next.analysis)).toEqual(['F33', 'F39', 'F42', 'F45', 'F48', 'F51', 'F54', 'F57', 'F60']);
+    // Row 4 (student 1's new 身份证号, 30 rows above) now a male ID: student 1's new 性别 on row 34 (女) disagrees with it.
+    const again = recheckRows(next, edited(next.input, [{ row: 4, col: 5, value: MALE }]), PROFILE, OPTIONS);
+    expect([again.incremental, again.rowsChecked]).toEqual([true, 1]);
+    expect(conflicts(again.analysis)).toEqual(['F33', 'F34', 'F39', 'F42', 'F45', 'F48', 'F51', 'F54', 'F57', 'F60']);
+    expect(again.analysis.report).toEqual(analyseSheet(again.input, PROFILE, OPTIONS).report);
   });
 
   test('a header that changes starts over; a record that becomes the end row re-locates the records', () => {
