@@ -1,246 +1,25 @@
 /**
- * A small recording fake of the Excel JavaScript API, written for this project (not a mock that accepts anything).
+ * A recording fake of the Excel JavaScript API, written for this project (not a mock that accepts anything).
  *
- * Model (the "Excel side"): worksheets of cells (value, formula, number format, fill), merged areas, conditional
- * formats, workbook settings, selection, change-event handlers.
+ * `FakeExcel` is the Excel side (the model: fake-excel-model.ts). Every API object the adapter holds is one `Client`,
+ * a Proxy whose members come from the table `API` (fake-excel-api.ts); a member not in the table — a misspelling —
+ * throws a TypeError at once. As in Office.js: method calls, property sets and loads are *queued* and run only at
+ * `context.sync()`, in order (a failure stops the batch there, earlier operations stay applied, and the objects the
+ * batch created are dead: InvalidObjectPath); a property is readable only after `load` + `sync` (PropertyNotLoaded),
+ * `isNullObject` likewise; `…OrNullObject` gives a null object where the plain form fails with ItemNotFound; an API
+ * above the fake's `api` level fails with ApiNotFound at sync.
  *
- * Client side (what the add-in code holds): Workbook, WorksheetCollection, Worksheet, Range, RangeAreas,
- * RangeFormat/RangeFill, ConditionalFormatCollection, ConditionalFormat (+ custom/rule/format/fill), SettingCollection,
- * Setting, Application, event handlers. Like Office.js:
- * - every method call, property set and load is *queued* and runs only at `context.sync()`, in order; a failure
- *   stops the batch there (earlier operations stay applied) and rejects the sync;
- * - a property can be read only after `load` + `sync` (else PropertyNotLoaded), `isNullObject` likewise;
- * - an object created in a batch that failed is invalid afterwards (InvalidObjectPath);
- * - `…OrNullObject` returns a null object, the plain variant fails with ItemNotFound;
- * - writing a string to `values` is parsed like typing it (numbers, TRUE/FALSE, #N/A, =formulas, ISO dates) unless
- *   the cell is formatted `@`; `null` in a written matrix leaves that cell unchanged; `""` empties it;
- * - APIs of a requirement set above the fake's `api` level fail with ApiNotFound at sync.
- * Strictness: every client object is a Proxy — reading or setting a property that the Excel API does not have (a
- * misspelled method or property) throws a TypeError at once.
- *
- * Recording: `syncCount`, and for every request its bytes (UTF-8 JSON of the queued actions and object paths, shaped
- * like Office.js's RichApi request) and its response bytes; a request or response above `payloadLimit` (5 MB, as in
- * Excel on the web) fails with RequestPayloadSizeLimitExceeded / ResponsePayloadSizeLimitExceeded. `calls` lists
- * every call that touches formats (fill set/clear, Range.clear, clearAll, conditional-format add/delete).
+ * Recording: `syncCount`, and per request its bytes (UTF-8 JSON of the queued actions and object paths, shaped like
+ * Office.js's RichApi request) and its response bytes; above `payloadLimit` (5 MB, as Excel on the web) a request or
+ * response fails with Request/ResponsePayloadSizeLimitExceeded. `calls` lists the calls that could touch the user's
+ * formats or rules (fill set/clear, Range.clear, clearAll, conditional-format add/delete).
  */
 /// <reference types="office-js" />
-import { columnIndex, columnLetter } from '../../src/core/engine/a1';
+import { API, WORKBOOK_ROOTS, type Method } from './fake-excel-api';
+import { enterValue, FakeOfficeError, parseRect, raise, rectA1, SheetModel, type CFModel, type FakeCell, type Rect, type Scalar } from './fake-excel-model';
 
-// ------------------------------------------------------------------------------------------------ errors
-
-export class FakeOfficeError extends Error {
-  override name = 'RichApi.Error';
-  readonly debugInfo: { code: string; message: string };
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-    this.debugInfo = { code, message };
-  }
-}
-
-const err = (code: string, message: string): FakeOfficeError => new FakeOfficeError(code, message);
-const notLoaded = (cls: string, prop: string): FakeOfficeError =>
-  err(
-    'PropertyNotLoaded',
-    `The property '${prop}' of ${cls} is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
-  );
-
-// ------------------------------------------------------------------------------------------------ model
-
-export interface Rect {
-  top: number;
-  left: number;
-  bottom: number;
-  right: number;
-}
-
-export type Scalar = string | number | boolean;
-
-export interface FakeCell {
-  /** null = empty. For an error cell, the error text. */
-  v: Scalar | null;
-  err?: true;
-  /** Formula text with '='. */
-  f?: string;
-  fmt?: string;
-  fill?: string;
-}
-
-export interface CFModel {
-  id: string;
-  type: string;
-  rects: Rect[];
-  formula?: string;
-  fill?: string | null;
-  fontColor?: string | null;
-  stopIfTrue?: boolean;
-  /** For user rules created by tests. */
-  operator?: string;
-  formula1?: string;
-}
-
-export const MAX_ROWS = 1_048_576;
-export const MAX_COLS = 16_384;
-const WHOLE_SHEET: Rect = { top: 1, left: 0, bottom: MAX_ROWS, right: MAX_COLS - 1 };
-
-export class SheetModel {
-  rows: Array<Array<FakeCell | undefined> | undefined> = [];
-  merges: Rect[] = [];
-  cfs: CFModel[] = [];
-  visibility: 'Visible' | 'Hidden' | 'VeryHidden' = 'Visible';
-  protected = false;
-  handlers: Array<{ ctx: FakeContext; handler: (args: unknown) => Promise<unknown> }> = [];
-  constructor(
-    public id: string,
-    public name: string,
-  ) {}
-
-  cell(row: number, col: number): FakeCell | undefined {
-    return this.rows[row - 1]?.[col];
-  }
-
-  ensure(row: number, col: number): FakeCell {
-    let r = this.rows[row - 1];
-    if (!r) {
-      r = [];
-      this.rows[row - 1] = r;
-    }
-    let c = r[col];
-    if (!c) {
-      c = { v: null };
-      r[col] = c;
-    }
-    return c;
-  }
-
-  /** Bounding box of cells with values (valuesOnly) or of any cell object, optionally only inside `within`. */
-  usedRect(valuesOnly: boolean, within?: Rect): Rect | null {
-    let top = Infinity;
-    let bottom = -Infinity;
-    let left = Infinity;
-    let right = -Infinity;
-    const first = within ? within.top - 1 : 0;
-    const last = within ? Math.min(within.bottom, this.rows.length) : this.rows.length;
-    for (let i = first; i < last; i++) {
-      const r = this.rows[i];
-      if (!r) continue;
-      const from = within ? within.left : 0;
-      const to = within ? Math.min(within.right + 1, r.length) : r.length;
-      for (let j = from; j < to; j++) {
-        const c = r[j];
-        if (!c) continue;
-        if (valuesOnly ? c.v === null && c.f === undefined : c.v === null && !c.fmt && !c.fill && c.f === undefined) continue;
-        top = Math.min(top, i + 1);
-        bottom = Math.max(bottom, i + 1);
-        left = Math.min(left, j);
-        right = Math.max(right, j);
-      }
-    }
-    return top === Infinity ? null : { top, left, bottom, right };
-  }
-}
-
-// ------------------------------------------------------------------------------------------------ addresses
-
-function cellA1(row: number, col: number): string {
-  return `${columnLetter(col)}${row}`;
-}
-
-export function rectA1(r: Rect): string {
-  const a = cellA1(r.top, r.left);
-  return r.top === r.bottom && r.left === r.right ? a : `${a}:${cellA1(r.bottom, r.right)}`;
-}
-
-function quoteSheet(name: string): string {
-  return /^[A-Za-z_\u4e00-\u9fff][A-Za-z0-9_\u4e00-\u9fff]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
-}
-
-/** Parse one area without sheet name: A1, A1:B2, A:C, 3:5. Independent of src/excel/a1 on purpose. */
-export function parseRect(text: string): Rect | null {
-  const t = text.trim().replace(/\$/g, '');
-  const [a, b, more] = t.split(':');
-  if (a === undefined || more !== undefined) return null;
-  const cell = (s: string): { r: number; c: number } | null => {
-    const m = /^([A-Za-z]{1,3})(\d+)$/.exec(s);
-    if (!m) return null;
-    const r = Number(m[2]);
-    const c = columnIndex(m[1]!.toUpperCase());
-    return r >= 1 && r <= MAX_ROWS && c >= 0 && c < MAX_COLS ? { r, c } : null;
-  };
-  const p = cell(a);
-  const q = cell(b ?? a);
-  if (p && q) {
-    return { top: Math.min(p.r, q.r), bottom: Math.max(p.r, q.r), left: Math.min(p.c, q.c), right: Math.max(p.c, q.c) };
-  }
-  if (b === undefined) return null;
-  if (/^[A-Za-z]{1,3}$/.test(a) && /^[A-Za-z]{1,3}$/.test(b)) {
-    const l = columnIndex(a.toUpperCase());
-    const r = columnIndex(b.toUpperCase());
-    return { top: 1, bottom: MAX_ROWS, left: Math.min(l, r), right: Math.max(l, r) };
-  }
-  if (/^\d+$/.test(a) && /^\d+$/.test(b)) {
-    return { top: Math.min(+a, +b), bottom: Math.max(+a, +b), left: 0, right: MAX_COLS - 1 };
-  }
-  return null;
-}
-
-function intersects(a: Rect, b: Rect): boolean {
-  return a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right;
-}
-
-function rectCells(r: Rect): number {
-  return (r.bottom - r.top + 1) * (r.right - r.left + 1);
-}
-
-/** Cells → rectangles per column run (how the fake reports special cells). */
-function runsOf(cells: Array<{ row: number; col: number }>): Rect[] {
-  const byCol = new Map<number, number[]>();
-  for (const c of cells) {
-    const list = byCol.get(c.col) ?? [];
-    list.push(c.row);
-    byCol.set(c.col, list);
-  }
-  const out: Rect[] = [];
-  for (const [col, rows] of [...byCol].sort((x, y) => x[0] - y[0])) {
-    rows.sort((x, y) => x - y);
-    let top = rows[0]!;
-    let prev = top;
-    for (let i = 1; i <= rows.length; i++) {
-      const r = rows[i];
-      if (r === prev + 1) {
-        prev = r;
-        continue;
-      }
-      out.push({ top, bottom: prev, left: col, right: col });
-      if (r !== undefined) {
-        top = r;
-        prev = r;
-      }
-    }
-  }
-  return out;
-}
-
-function utf8(s: string): number {
-  return Buffer.byteLength(s, 'utf8');
-}
-
-// ------------------------------------------------------------------------------------------------ value entry
-
-const ERROR_VALUES = new Set(['#NULL!', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#N/A', '#GETTING_DATA', '#SPILL!', '#CALC!']);
-
-/** Excel keeps 15 significant digits. */
-function excelNumber(n: number): number {
-  return Number(n.toPrecision(15));
-}
-
-function dateSerial(y: number, m: number, d: number): number {
-  return Math.round((Date.UTC(y, m - 1, d) - Date.UTC(1899, 11, 30)) / 86_400_000);
-}
-
-// ------------------------------------------------------------------------------------------------ the fake
+export { FakeOfficeError, SheetModel } from './fake-excel-model';
+export type { CFModel, FakeCell, Rect, Scalar } from './fake-excel-model';
 
 export interface FakeExcelOptions {
   /** Highest ExcelApi 1.x minor version supported (default 14). */
@@ -252,19 +31,9 @@ export interface FakeExcelOptions {
   undoGroupUnsupported?: boolean;
 }
 
-export interface RequestRecord {
-  requestBytes: number;
-  responseBytes: number;
-  actions: number;
-  ok: boolean;
-  error?: string;
-}
-
-export interface RunOptionsSeen {
-  delayForCellEdit?: boolean;
-  mergeUndoGroup?: boolean;
-  reusedContext: boolean;
-}
+export type RequestRecord = { requestBytes: number; responseBytes: number; actions: number; ok: boolean; error?: string };
+type RunOptions = { delayForCellEdit?: boolean; mergeUndoGroup?: boolean };
+export type RunOptionsSeen = RunOptions & { reusedContext: boolean };
 
 export class FakeExcel {
   readonly api: number;
@@ -278,16 +47,16 @@ export class FakeExcel {
   syncCount = 0;
   requests: RequestRecord[] = [];
   runs: RunOptionsSeen[] = [];
-  /** Calls that touch formats or rules: 'RangeFill.color=', 'Range.clear(Formats)', 'ConditionalFormatCollection.clearAll' … */
   calls: string[] = [];
   cellEditMode = false;
-  private editWaiters: Array<() => void> = [];
-  private failures: FakeOfficeError[] = [];
+  /** Errors thrown by event handlers (the fake's stand-in for Office logging them). */
+  eventErrors: unknown[] = [];
+  /** @internal Waiting for the end of cell edit mode; injected failures (`failNextSync`). */
+  _editWaiters: Array<() => void> = [];
+  _failures: FakeOfficeError[] = [];
   private nextCfId = 1;
   private nextSheetId = 1;
   private eventTasks: Array<Promise<unknown>> = [];
-  /** Errors thrown by event handlers (the fake's stand-in for Office logging them). */
-  eventErrors: unknown[] = [];
 
   constructor(options: FakeExcelOptions = {}) {
     this.api = options.api ?? 14;
@@ -296,20 +65,14 @@ export class FakeExcel {
     this.undoGroupUnsupported = options.undoGroupUnsupported ?? false;
   }
 
-  // ------------------------------------------------ setup helpers
-
+  /** A sheet from a grid of plain values or `FakeCell`s (null/undefined: no cell). */
   addSheet(name: string, grid: ReadonlyArray<ReadonlyArray<unknown>> = []): SheetModel {
     const s = new SheetModel(`{sheet-${this.nextSheetId++}}`, name);
-    grid.forEach((row, i) => {
+    grid.forEach((row, i) =>
       row.forEach((v, j) => {
-        if (v === undefined || v === null) return;
-        const cell: FakeCell =
-          typeof v === 'object' ? { ...(v as FakeCell) } : { v: v as Scalar };
-        if (cell.v === undefined) cell.v = null;
-        s.ensure(i + 1, j);
-        s.rows[i]![j] = cell;
-      });
-    });
+        if (v !== undefined && v !== null) Object.assign(s.ensure(i + 1, j), typeof v === 'object' ? { ...v, v: (v as FakeCell).v ?? null } : { v });
+      }),
+    );
     this.sheets.push(s);
     this.active ??= s;
     return s;
@@ -322,11 +85,9 @@ export class FakeExcel {
   }
 
   addUserRule(sheetName: string, rule: Omit<CFModel, 'id' | 'rects'> & { address?: string; rects?: Rect[] }): CFModel {
-    const s = this.sheet(sheetName);
-    const rects = rule.address ? rule.address.split(',').map((a) => parseRect(a)!) : (rule.rects ?? []);
-    const cf: CFModel = { ...rule, rects, id: String(this.nextCfId++) };
-    delete (cf as { address?: string }).address;
-    s.cfs.push(cf);
+    const { address, ...rest } = rule;
+    const cf: CFModel = { ...rest, rects: address ? address.split(',').map((a) => parseRect(a)!) : (rule.rects ?? []), id: this.newCfId() };
+    this.sheet(sheetName).cfs.push(cf);
     return cf;
   }
 
@@ -335,84 +96,55 @@ export class FakeExcel {
   }
 
   isSetSupported = (name: string, version: string): boolean => {
-    if (name !== 'ExcelApi') return false;
     const [major, minor] = version.split('.').map(Number);
-    return major === 1 && (minor ?? 0) <= this.api;
+    return name === 'ExcelApi' && major === 1 && (minor ?? 0) <= this.api;
   };
 
   /** The next sync fails with this Office error code. */
   failNextSync(code: string, message = `fake failure ${code}`): void {
-    this.failures.push(err(code, message));
+    this._failures.push(new FakeOfficeError(code, message));
   }
 
   endCellEdit(): void {
     this.cellEditMode = false;
-    const w = this.editWaiters;
-    this.editWaiters = [];
-    w.forEach((f) => f());
-  }
-
-  waitForEditEnd(): Promise<void> {
-    return new Promise((resolve) => this.editWaiters.push(resolve));
+    this._editWaiters.splice(0).forEach((f) => f());
   }
 
   resetCounters(): void {
-    this.syncCount = 0;
-    this.requests = [];
-    this.runs = [];
-    this.calls = [];
+    Object.assign(this, { syncCount: 0, requests: [], runs: [], calls: [] });
   }
 
   /** Close and reopen the workbook: conditional-format ids are handed out anew (old ids may now name other rules). */
   reopen(): void {
-    const all = this.sheets.flatMap((s) => s.cfs);
-    let id = 1;
-    for (const cf of all) cf.id = String(id++);
-    this.nextCfId = id;
-    for (const s of this.sheets) s.handlers = [];
+    this.nextCfId = 1;
+    for (const s of this.sheets) {
+      s.cfs.forEach((cf) => (cf.id = this.newCfId()));
+      s.handlers = [];
+    }
   }
 
   /** A user edit: write raw values into the model and fire onChanged like Excel does for the user. */
   userEdit(sheetName: string, address: string, values: unknown[][], changeType = 'RangeEdited'): Promise<void> {
     const s = this.sheet(sheetName);
     const r = parseRect(address)!;
-    values.forEach((row, i) =>
-      row.forEach((v, j) => {
-        const c = s.ensure(r.top + i, r.left + j);
-        enterValue(c, v);
-      }),
-    );
+    values.forEach((row, i) => row.forEach((v, j) => enterValue(s.ensure(r.top + i, r.left + j), v)));
     this.fireChanged(s, address, changeType, false);
     return this.settle();
   }
 
   /** Fire onChanged handlers of a sheet (asynchronously, as Excel does). */
   fireChanged(sheet: SheetModel, address: string, changeType: string, byThisAddin: boolean): void {
-    const args: Record<string, unknown> = {
-      address,
-      changeType,
-      source: 'Local',
-      type: 'WorksheetChanged',
-      worksheetId: sheet.id,
-    };
+    const args: Record<string, unknown> = { address, changeType, source: 'Local', type: 'WorksheetChanged', worksheetId: sheet.id };
     if (this.api >= 14) args.triggerSource = byThisAddin ? 'ThisLocalAddin' : 'Unknown';
     for (const h of sheet.handlers) {
-      const task = new Promise<void>((resolve) => setTimeout(resolve, 0))
-        .then(() => h.handler(args))
-        .catch((e: unknown) => {
-          this.eventErrors.push(e);
-        });
-      this.eventTasks.push(task);
+      const task = new Promise<void>((resolve) => setTimeout(resolve, 0)).then(() => h.handler(args));
+      this.eventTasks.push(task.catch((e: unknown) => void this.eventErrors.push(e)));
     }
   }
 
   /** Wait until every fired event handler has finished. */
   async settle(): Promise<void> {
-    while (this.eventTasks.length > 0) {
-      const tasks = this.eventTasks;
-      this.eventTasks = [];
-      await Promise.all(tasks);
-    }
+    while (this.eventTasks.length > 0) await Promise.all(this.eventTasks.splice(0));
   }
 
   get largestRequest(): number {
@@ -424,168 +156,65 @@ export class FakeExcel {
   }
 
   /** The injectable run function (same shape as src/excel/run.ts's ExcelRun). */
-  run = async <T>(
-    options: { delayForCellEdit?: boolean; mergeUndoGroup?: boolean; context?: unknown },
-    batch: (context: Excel.RequestContext) => Promise<T>,
-  ): Promise<T> => {
-    this.runs.push({
-      delayForCellEdit: options.delayForCellEdit,
-      mergeUndoGroup: options.mergeUndoGroup,
-      reusedContext: options.context !== undefined,
-    });
-    if (options.mergeUndoGroup && this.api < 20) throw new Error('fake: mergeUndoGroup used on a host without ExcelApi 1.20');
-    let ctx: FakeContext;
-    if (options.context !== undefined) {
-      if (!(options.context instanceof FakeContextImpl)) throw new Error('fake: context from elsewhere');
-      ctx = options.context as unknown as FakeContext;
-    } else ctx = new FakeContextImpl(this, options) as unknown as FakeContext;
+  run = async <T>(options: RunOptions & { context?: unknown }, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
+    const { delayForCellEdit, mergeUndoGroup } = options;
+    this.runs.push({ delayForCellEdit, mergeUndoGroup, reusedContext: options.context !== undefined });
+    if (mergeUndoGroup && this.api < 20) throw new Error('fake: mergeUndoGroup used on a host without ExcelApi 1.20');
+    if (options.context !== undefined && !(options.context instanceof Context)) throw new Error('fake: context from elsewhere');
+    const ctx = (options.context as Context | undefined) ?? new Context(this, options);
     const result = await batch(ctx as unknown as Excel.RequestContext);
-    const impl = ctx as unknown as FakeContextImpl;
-    if (impl._pending.length > 0) {
-      throw new Error(`fake: Excel.run ended with ${impl._pending.length} queued operation(s) that were never synced`);
-    }
+    if (ctx._pending.length > 0) throw new Error(`fake: Excel.run ended with ${ctx._pending.length} queued operation(s) that were never synced`);
     return result;
   };
-
-  /** @internal */
-  takeFailure(): FakeOfficeError | undefined {
-    return this.failures.shift();
-  }
-
-  /** @internal */
-  trackEvent(p: Promise<unknown>): void {
-    this.eventTasks.push(p);
-  }
 }
 
-/** Excel's parsing of a typed entry (strings), for a cell that is not formatted as text. */
-export function enterValue(cell: FakeCell, value: unknown, sheet?: SheetModel): void {
-  if (value === null || value === undefined) return; // null leaves the cell unchanged
-  delete cell.err;
-  delete cell.f;
-  if (typeof value === 'number') {
-    cell.v = Number.isFinite(value) ? excelNumber(value) : null;
-    return;
-  }
-  if (typeof value === 'boolean') {
-    cell.v = value;
-    return;
-  }
-  const s = String(value);
-  if (s === '') {
-    cell.v = null;
-    return;
-  }
-  if (cell.fmt === '@') {
-    cell.v = s;
-    return;
-  }
-  if (s.startsWith('=') && s.length > 1) {
-    cell.f = s;
-    evaluate(cell, sheet);
-    return;
-  }
-  if (ERROR_VALUES.has(s.toUpperCase())) {
-    cell.v = s.toUpperCase();
-    cell.err = true;
-    return;
-  }
-  if (/^(true|false)$/i.test(s)) {
-    cell.v = s.toUpperCase() === 'TRUE';
-    return;
-  }
-  const trimmed = s.trim();
-  if (/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(trimmed)) {
-    cell.v = excelNumber(Number(trimmed));
-    return;
-  }
-  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(trimmed);
-  if (iso) {
-    cell.v = dateSerial(+iso[1]!, +iso[2]!, +iso[3]!);
-    if (!cell.fmt || cell.fmt === 'General') cell.fmt = 'yyyy/m/d';
-    return;
-  }
-  cell.v = s;
-}
+// ------------------------------------------------------------------------------------------------ client side
 
-/** A tiny evaluator: =A1, =<number>, ="text"; anything else is #NAME?. */
-function evaluate(cell: FakeCell, sheet?: SheetModel): void {
-  const f = cell.f!;
-  const ref = /^=\$?([A-Z]{1,3})\$?(\d+)$/.exec(f);
-  const num = /^=(-?\d+(\.\d+)?)$/.exec(f);
-  const str = /^="(.*)"$/.exec(f);
-  if (ref && sheet) {
-    const src = sheet.cell(Number(ref[2]), columnIndex(ref[1]!));
-    cell.v = src?.v ?? 0;
-    if (src?.err) cell.err = true;
-  } else if (num) cell.v = Number(num[1]);
-  else if (str) cell.v = str[1]!;
-  else {
-    cell.v = '#NAME?';
-    cell.err = true;
-  }
-}
+/** Keys that libraries probe on any object (promises, jest, React): absent, but not a misspelling. */
+const HARMLESS = new Set(['then', 'toJSON', 'asymmetricMatch', '$$typeof', 'nodeType', 'tagName', '@@__IMMUTABLE_ITERABLE__@@', '@@__IMMUTABLE_RECORD__@@', 'inspect']);
+/** The calls recorded in `calls`: everything that could touch the user's own formats or rules. */
+const WATCHED = /^(Range\.clear|RangeFill\.(color=|clear)|ConditionalFormatCollection\.(add|clearAll)|ConditionalFormat\.delete)/;
 
-// ------------------------------------------------------------------------------------------------ client objects
+const missing = (cls: string, key: string): never => {
+  throw new TypeError(`Excel fake: ${cls}.${key} is not part of the Excel API (misspelled?), or not modelled in fake-excel-api.ts`);
+};
+const cannotSet = (cls: string, key: string, why = 'not an Excel API property'): never => {
+  throw new TypeError(`Excel fake: cannot set ${cls}.${key}: ${why}`);
+};
+const notLoaded = (cls: string, prop: string): never =>
+  raise('PropertyNotLoaded', `The property '${prop}' of ${cls} is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`);
 
-const HARMLESS_MISSING = new Set([
-  'then',
-  'toJSON',
-  'asymmetricMatch',
-  '$$typeof',
-  'nodeType',
-  'tagName',
-  '@@__IMMUTABLE_ITERABLE__@@',
-  '@@__IMMUTABLE_RECORD__@@',
-  'inspect',
-]);
-
-function strict<T extends object>(obj: T, className: string): T {
+/** A plain object (context, event handlers) that throws on any member it does not have. */
+function strict<T extends object>(obj: T, cls: string): T {
   return new Proxy(obj, {
-    get(target, key, receiver) {
-      if (typeof key === 'symbol' || key in target) return Reflect.get(target, key, receiver);
-      if (HARMLESS_MISSING.has(key)) return undefined;
-      throw new TypeError(`Excel fake: ${className}.${key} is not part of the Excel API (misspelled?)`);
-    },
-    set(target, key, value, receiver) {
-      if (typeof key === 'symbol' || !(key in target)) {
-        throw new TypeError(`Excel fake: cannot set ${className}.${String(key)}: not an Excel API property`);
-      }
-      if (!Reflect.set(target, key, value, receiver)) {
-        throw new TypeError(`Excel fake: ${className}.${String(key)} is read-only`);
-      }
-      return true;
-    },
+    get: (t, key, receiver) => (typeof key === 'symbol' || key in t || HARMLESS.has(key) ? Reflect.get(t, key, receiver) : missing(cls, key)),
+    set: (t, key, value) => (typeof key !== 'symbol' && key in t ? Reflect.set(t, key, value) : cannotSet(cls, String(key))),
   });
 }
 
-interface Op {
-  json: unknown;
-  obj: FakeObject;
-  exec: () => { response?: unknown; publish?: () => void } | void;
-}
+type Op = { json: unknown; obj: Client; exec: () => { response?: unknown; publish?: () => void } | void };
 
-type FakeContext = FakeContextImpl;
-
-class FakeContextImpl {
-  _fake: FakeExcel;
-  _options: { delayForCellEdit?: boolean; mergeUndoGroup?: boolean };
+/** What a run's batch gets as `context` (Excel.RequestContext). */
+export class Context {
   _pending: Op[] = [];
   _batch = 1;
   _nextPath = 1;
-  _objects: FakeObject[] = [];
+  /** While set, objects made exist outside any batch: the workbook's roots and the items handed back by a load. */
+  _detached = true;
+  _objects: Client[] = [];
   _changes: Array<{ sheet: SheetModel; rect: Rect }> = [];
-  workbook: FakeWorkbook;
-  application: FakeApplication;
+  workbook: Client;
+  application: Client;
 
-  constructor(fake: FakeExcel, options: { delayForCellEdit?: boolean; mergeUndoGroup?: boolean }) {
-    this._fake = fake;
-    this._options = options;
-    this.workbook = undefined as unknown as FakeWorkbook;
-    this.application = undefined as unknown as FakeApplication;
+  constructor(
+    readonly _fake: FakeExcel,
+    readonly _options: RunOptions,
+  ) {
     const self = strict(this, 'RequestContext');
-    this.workbook = new FakeWorkbook(self);
-    this.application = this.workbook.application;
+    this.workbook = new Client(self, 'Workbook', () => _fake, false);
+    for (const name of WORKBOOK_ROOTS) this.workbook._nav(name);
+    this.application = this.workbook._nav('application');
+    this._detached = false;
     return self;
   }
 
@@ -593,1271 +222,229 @@ class FakeContextImpl {
     const fake = this._fake;
     fake.syncCount++;
     await Promise.resolve();
-    const ops = this._pending;
+    const [ops, batch] = [this._pending, this._batch++];
     this._pending = [];
-    const batch = this._batch++;
     const record: RequestRecord = { requestBytes: 0, responseBytes: 0, actions: ops.length, ok: false };
     fake.requests.push(record);
-    const fail = (e: FakeOfficeError): never => {
+    const fail = (code: string, message: string): never => {
       for (const o of this._objects) if (o._createdBatch === batch) o._invalid = true;
-      record.error = e.code;
-      throw e;
+      record.error = code;
+      return raise(code, message);
     };
-    if (fake.cellEditMode) {
-      if (!this._options.delayForCellEdit) fail(err('InvalidOperationInCellEditMode', 'Excel is in cell-editing mode.'));
-      await fake.waitForEditEnd();
-    }
+    if (fake.cellEditMode && !this._options.delayForCellEdit) fail('InvalidOperationInCellEditMode', 'Excel is in cell-editing mode.');
+    if (fake.cellEditMode) await new Promise<void>((resolve) => fake._editWaiters.push(resolve));
     record.requestBytes = utf8(JSON.stringify({ Actions: ops.map((o) => o.json) }));
-    const injected = fake.takeFailure();
-    if (injected) fail(injected);
-    if (this._options.mergeUndoGroup && fake.undoGroupUnsupported && ops.length > 0) {
-      fail(err('UndoNotSupported', 'The operation cannot be grouped into one undo step.'));
-    }
-    if (record.requestBytes > fake.payloadLimit) {
-      fail(err('RequestPayloadSizeLimitExceeded', 'The request payload size has exceeded the limit.'));
-    }
-    const responses: unknown[] = [];
-    const publish: Array<() => void> = [];
+    const injected = fake._failures.shift();
+    if (injected) fail(injected.code, injected.message);
+    if (this._options.mergeUndoGroup && fake.undoGroupUnsupported && ops.length > 0) fail('UndoNotSupported', 'The operation cannot be grouped into one undo step.');
+    if (record.requestBytes > fake.payloadLimit) fail('RequestPayloadSizeLimitExceeded', 'The request payload size has exceeded the limit.');
+    const [responses, publish]: [unknown[], Array<() => void>] = [[], []];
     this._changes = [];
-    for (const op of ops) {
-      try {
-        if (op.obj._invalid) throw err('InvalidObjectPath', 'The object path is not working for what you are trying to do.');
-        if (op.obj._ctx !== (this as unknown)) throw err('InvalidRequestContext', 'Cannot use the object across different request contexts.');
+    try {
+      for (const op of ops) {
+        if (op.obj._invalid) raise('InvalidObjectPath', 'The object path is not working for what you are trying to do.');
+        if (op.obj._ctx !== (this as unknown)) raise('InvalidRequestContext', 'Cannot use the object across different request contexts.');
         const r = op.exec();
         if (r?.response !== undefined) responses.push(r.response);
         if (r?.publish) publish.push(r.publish);
-      } catch (e) {
-        this.fireChanges();
-        if (e instanceof FakeOfficeError) fail(e);
-        throw e;
       }
-    }
-    record.responseBytes = utf8(JSON.stringify(responses));
-    if (record.responseBytes > fake.payloadLimit) {
+      record.responseBytes = utf8(JSON.stringify(responses));
+      if (record.responseBytes > fake.payloadLimit) raise('ResponsePayloadSizeLimitExceeded', 'The response payload size has exceeded the limit.');
+    } catch (e) {
       this.fireChanges();
-      fail(err('ResponsePayloadSizeLimitExceeded', 'The response payload size has exceeded the limit.'));
+      if (e instanceof FakeOfficeError) fail(e.code, e.message);
+      throw e;
     }
-    for (const p of publish) p();
+    this._detached = true;
+    publish.forEach((p) => p());
+    this._detached = false;
     record.ok = true;
     this.fireChanges();
   }
 
   private fireChanges(): void {
-    for (const c of this._changes) this._fake.fireChanged(c.sheet, rectA1(c.rect), 'RangeEdited', true);
-    this._changes = [];
+    for (const c of this._changes.splice(0)) this._fake.fireChanged(c.sheet, rectA1(c.rect), 'RangeEdited', true);
   }
 }
 
-abstract class FakeObject {
-  _ctx: FakeContext;
-  _path: number;
-  _createdBatch: number;
+const utf8 = (s: string): number => Buffer.byteLength(s, 'utf8');
+
+/**
+ * One Excel API object of class `_cls` (members: `API[_cls]`). It stands for the model target that `_find` gives at
+ * sync time (null: a null object). The constructor returns the strict Proxy the caller holds.
+ */
+export class Client {
+  readonly _path: number;
+  readonly _createdBatch: number;
   _invalid = false;
-  _loaded = new Map<string, unknown>();
   _isNull: boolean | undefined = undefined;
-  _navs = new Map<string, FakeObject>();
-  abstract readonly _class: string;
-  /** Names that `load` accepts as scalars. */
-  abstract readonly _scalarNames: readonly string[];
+  _items: Client[] | undefined = undefined;
+  /** The model entity an `alive` class is bound to once found. */
+  _bound: unknown = undefined;
+  readonly _loaded = new Map<string, unknown>();
+  readonly _navs = new Map<string, Client>();
+  readonly _events = new Map<string, unknown>();
 
-  constructor(ctx: FakeContext, parent: FakeObject | null, name: string, args: unknown[] = [], nullable = false) {
-    this._ctx = ctx;
-    this._path = ctx._nextPath++;
-    // Root objects (workbook, worksheets, settings, application) and items handed back by a load exist
-    // independently of any batch; objects made by a method call belong to the batch that queued them.
-    this._createdBatch = parent ? ctx._batch : 0;
-    this._nullable = nullable;
-    ctx._objects.push(this);
-    // Object path + its instantiation, as Office.js sends them.
-    if (parent) {
-      ctx._pending.push({
-        obj: parent,
-        json: [
-          { Id: this._path, ObjectPathType: 3, Name: name, ParentObjectPathId: parent._path, ArgumentInfo: { Arguments: args } },
-          { Id: this._path, ActionType: 1, Name: '', ObjectPathId: this._path },
-        ],
-        exec: () => undefined,
-      });
+  constructor(
+    readonly _ctx: Context,
+    readonly _cls: string,
+    readonly _find: () => unknown,
+    readonly _nullable: boolean,
+    parent?: { obj: Client; name: string; args: unknown[] },
+  ) {
+    this._path = _ctx._nextPath++;
+    this._createdBatch = _ctx._detached ? 0 : _ctx._batch;
+    _ctx._objects.push(this);
+    if (parent && !_ctx._detached) {
+      // The object path and its instantiation, as Office.js sends them.
+      const path = { Id: this._path, ObjectPathType: 3, Name: parent.name, ParentObjectPathId: parent.obj._path, ArgumentInfo: { Arguments: parent.args } };
+      _ctx._pending.push({ obj: parent.obj, json: [path, { Id: this._path, ActionType: 1, Name: '', ObjectPathId: this._path }], exec: () => undefined });
     }
-  }
-
-  _nullable: boolean;
-
-  /** The model target at sync time; null only for null objects. */
-  abstract _resolve(): unknown;
-  abstract _scalar(name: string, target: unknown): unknown;
-  /** A navigation property's client object, or undefined when `name` is not one. */
-  _nav(_name: string): FakeObject | undefined {
-    return undefined;
-  }
-
-  _target(): unknown {
-    const t = this._resolve();
-    if (t === null && !this._nullable) throw err('ItemNotFound', `The requested resource doesn't exist (${this._class}).`);
-    return t;
+    return new Proxy(this, CLIENT_TRAPS);
   }
 
   get isNullObject(): boolean {
-    if (this._isNull === undefined) throw notLoaded(this._class, 'isNullObject');
-    return this._isNull;
-  }
-
-  _get<T>(name: string): T {
-    if (this._isNull) throw err('InvalidOperation', `${this._class} is a null object; ${name} cannot be read.`);
-    if (!this._loaded.has(name)) throw notLoaded(this._class, name);
-    return this._loaded.get(name) as T;
-  }
-
-  _queue(json: Record<string, unknown>, exec: Op['exec']): void {
-    this._ctx._pending.push({ obj: this, json: { Id: this._ctx._nextPath++, ObjectPathId: this._path, ...json }, exec });
-  }
-
-  _set(name: string, value: unknown, apply: (target: unknown) => void): void {
-    this._queue({ ActionType: 4, Name: name, ArgumentInfo: { Arguments: [value] } }, () => {
-      apply(this._target());
-    });
-  }
-
-  _call(name: string, args: unknown[], apply: (target: unknown) => void): void {
-    this._queue({ ActionType: 3, Name: name, ArgumentInfo: { Arguments: args } }, () => {
-      apply(this._target());
-    });
-  }
-
-  load(spec?: string | string[]): this {
-    let paths: string[];
-    if (spec === undefined) paths = [...this._scalarNames];
-    else if (typeof spec === 'string') paths = spec.split(',');
-    else if (Array.isArray(spec)) paths = spec.flatMap((s) => s.split(','));
-    else throw new TypeError('Excel fake: load() takes a string or an array of strings here');
-    this._load(paths.map((p) => p.trim()).filter((p) => p.length > 0));
-    return this;
-  }
-
-  _load(paths: string[]): void {
-    const scalars: string[] = [];
-    const navs = new Map<string, string[]>();
-    for (const p of paths) {
-      const [head, ...rest] = p.split('/');
-      if (rest.length === 0 && this._scalarNames.includes(head!)) scalars.push(head!);
-      else {
-        const nav = this._nav(head!);
-        if (!nav) throw new TypeError(`Excel fake: ${this._class} has no property '${head}' to load`);
-        if (rest.length === 0) navs.set(head!, navs.get(head!) ?? []);
-        else navs.set(head!, [...(navs.get(head!) ?? []), rest.join('/')]);
-      }
-    }
-    this._queue({ ActionType: 2, Name: '', QueryInfo: { Select: scalars, Expand: [...navs.keys()] } }, () => {
-      const t = this._target();
-      if (t === null) return { response: { IsNull: true }, publish: () => void (this._isNull = true) };
-      const values = scalars.map((s) => [s, this._scalar(s, t)] as const);
-      return {
-        response: { Value: Object.fromEntries(values) },
-        publish: () => {
-          this._isNull = false;
-          for (const [k, v] of values) this._loaded.set(k, v);
-        },
-      };
-    });
-    for (const [name, sub] of navs) this._nav(name)!._load(sub.length ? sub : []);
+    return this._isNull ?? notLoaded(this._cls, 'isNullObject');
   }
 
   toJSON(): Record<string, unknown> {
     return Object.fromEntries(this._loaded);
   }
 
-  _navCached<T extends FakeObject>(name: string, make: () => T): T {
-    let n = this._navs.get(name);
-    if (!n) {
-      n = make();
-      this._navs.set(name, n);
-    }
-    return n as T;
-  }
-
-  _api(minor: number, name: string): void {
-    if (this._ctx._fake.api < minor) {
-      this._queue({ ActionType: 3, Name: name }, () => {
-        throw err('ApiNotFound', `${name} needs ExcelApi 1.${minor}.`);
-      });
-    }
-  }
-
-  _calls(what: string): void {
-    this._ctx._fake.calls.push(what);
-  }
-}
-
-function finish<T extends FakeObject>(o: T): T {
-  return strict(o, o._class);
-}
-
-// ---------------------------------------------------------------- workbook, application, sheets
-
-class FakeWorkbook extends FakeObject {
-  readonly _class = 'Workbook';
-  readonly _scalarNames = ['name'] as const;
-  worksheets: FakeWorksheetCollection;
-  settings: FakeSettingCollection;
-  application: FakeApplication;
-  constructor(ctx: FakeContext) {
-    super(ctx, null, 'workbook');
-    this.worksheets = finish(new FakeWorksheetCollection(ctx));
-    this.settings = finish(new FakeSettingCollection(ctx));
-    this.application = finish(new FakeApplication(ctx));
-    return finish(this);
-  }
-  _resolve(): unknown {
-    return this._ctx._fake;
-  }
-  _scalar(name: string): unknown {
-    if (name === 'name') return 'Book1.xlsx';
-    throw new Error(name);
-  }
-}
-
-class FakeApplication extends FakeObject {
-  readonly _class = 'Application';
-  readonly _scalarNames = ['calculationMode'] as const;
-  constructor(ctx: FakeContext) {
-    super(ctx, null, 'application');
-  }
-  _resolve(): unknown {
-    return this._ctx._fake;
-  }
-  _scalar(): unknown {
-    return 'Automatic';
-  }
-  suspendScreenUpdatingUntilNextSync(): void {
-    this._api(9, 'suspendScreenUpdatingUntilNextSync');
-    this._call('suspendScreenUpdatingUntilNextSync', [], () => undefined);
-  }
-  suspendApiCalculationUntilNextSync(): void {
-    this._call('suspendApiCalculationUntilNextSync', [], () => undefined);
-  }
-}
-
-class FakeWorksheetCollection extends FakeObject {
-  readonly _class = 'WorksheetCollection';
-  readonly _scalarNames = [] as const;
-  _items: FakeWorksheet[] | undefined;
-  constructor(ctx: FakeContext) {
-    super(ctx, null, 'worksheets');
-  }
-  _resolve(): unknown {
-    return this._ctx._fake.sheets;
-  }
-  _scalar(): unknown {
-    throw new Error('no scalars');
-  }
-  get items(): FakeWorksheet[] {
-    if (!this._items) throw notLoaded(this._class, 'items');
-    return this._items;
-  }
-  override _load(paths: string[]): void {
-    const names = paths.map((p) => p.replace(/^items\//, ''));
-    for (const n of names) if (!FakeWorksheet.SCALARS.includes(n)) throw new TypeError(`Excel fake: Worksheet has no '${n}'`);
-    this._queue({ ActionType: 2, Name: '', QueryInfo: { Select: names.map((n) => `items/${n}`) } }, () => {
-      const sheets = [...this._ctx._fake.sheets];
-      const values = sheets.map((s) => Object.fromEntries(names.map((n) => [n, worksheetScalar(s, n)])));
-      return {
-        response: { Value: { items: values } },
-        publish: () => {
-          this._items = sheets.map((s, i) => {
-            const w = finish(new FakeWorksheet(this._ctx, null, () => s));
-            w._isNull = false;
-            for (const n of names) w._loaded.set(n, values[i]![n]);
-            return w;
-          });
-        },
-      };
-    });
-  }
-  getItem(key: string): FakeWorksheet {
-    return finish(new FakeWorksheet(this._ctx, this, () => this._ctx._fake.sheets.find((s) => s.name === key || s.id === key) ?? null, ['getItem', key]));
-  }
-  getItemOrNullObject(key: string): FakeWorksheet {
-    return finish(
-      new FakeWorksheet(this._ctx, this, () => this._ctx._fake.sheets.find((s) => s.name === key || s.id === key) ?? null, ['getItemOrNullObject', key], true),
-    );
-  }
-  getActiveWorksheet(): FakeWorksheet {
-    return finish(new FakeWorksheet(this._ctx, this, () => this._ctx._fake.active ?? null, ['getActiveWorksheet']));
-  }
-}
-
-function worksheetScalar(s: SheetModel, name: string): unknown {
-  switch (name) {
-    case 'name':
-      return s.name;
-    case 'id':
-      return s.id;
-    case 'visibility':
-      return s.visibility;
-    case 'position':
-      return 0;
-    default:
-      throw new Error(name);
-  }
-}
-
-function assertWritable(sheet: SheetModel): void {
-  if (sheet.protected) throw err('AccessDenied', 'The cell or chart you are trying to change is protected.');
-}
-
-class FakeWorksheet extends FakeObject {
-  static readonly SCALARS: readonly string[] = ['name', 'id', 'visibility', 'position'];
-  readonly _class = 'Worksheet';
-  readonly _scalarNames = FakeWorksheet.SCALARS;
-  _resolver: () => SheetModel | null;
-  _model: SheetModel | undefined;
-  onChanged: FakeEventHandlers;
-  constructor(ctx: FakeContext, parent: FakeObject | null, resolver: () => SheetModel | null, args: unknown[] = [], nullable = false) {
-    super(ctx, parent, String(args[0] ?? 'item'), args.slice(1), nullable);
-    this._resolver = resolver;
-    this.onChanged = strict(new FakeEventHandlers(ctx, this), 'EventHandlers');
-  }
-  _resolve(): SheetModel | null {
-    // Resolved once, then bound to that sheet (a rename later in the batch does not lose it).
-    if (this._model && this._ctx._fake.sheets.includes(this._model)) return this._model;
-    const m = this._resolver();
-    if (m) this._model = m;
-    return m;
-  }
-  _sheet(): SheetModel {
-    return this._target() as SheetModel;
-  }
-  _scalar(name: string, t: unknown): unknown {
-    return worksheetScalar(t as SheetModel, name);
-  }
-  get name(): string {
-    return this._get('name');
-  }
-  set name(value: string) {
-    this._set('name', value, (t) => {
-      const s = t as SheetModel;
-      if (this._ctx._fake.sheets.some((o) => o !== s && o.name.toLowerCase() === value.toLowerCase())) {
-        throw err('InvalidArgument', 'That sheet name is already taken.');
+  /** `load('a,b/c')` or `load(['a'])` on an object; `load('items/a')` on a collection; no argument: every scalar. */
+  load(spec?: string | string[]): this {
+    if (spec !== undefined && typeof spec !== 'string' && !Array.isArray(spec)) throw new TypeError('Excel fake: load() takes a string or an array of strings here');
+    const items = API[this._cls]!.items;
+    const cls = items?.cls ?? this._cls; // a collection loads its items' properties
+    const asked = [spec ?? []].flat().flatMap((s) => s.split(',').map((p) => p.trim().replace(items ? /^items\// : /^$/, ''))).filter((p) => p !== '');
+    const paths = asked.length > 0 ? asked : Object.keys(API[cls]!.props ?? {});
+    for (const p of paths) checkPath(cls, p);
+    const navs = [...new Set(paths.filter((p) => p.includes('/')).map((p) => p.split('/')[0]))];
+    const query = items ? { Select: paths.map((p) => `items/${p}`) } : { Select: paths.filter((p) => !p.includes('/')), Expand: navs };
+    this._queue({ ActionType: 2, Name: '', QueryInfo: query }, () => {
+      const t = this._target();
+      if (t === null) return { response: { IsNull: true }, publish: () => void (this._isNull = true) };
+      if (!items) {
+        const value = readPaths(cls, t, paths, this._ctx);
+        return { response: { Value: value }, publish: () => void this._publish(value) };
       }
-      s.name = value;
+      const targets = items.of(t);
+      const values = targets.map((x) => readPaths(cls, x, paths, this._ctx));
+      const publish = () => void (this._items = targets.map((x, i) => new Client(this._ctx, cls, () => x, false)._publish(values[i]!)));
+      return { response: { Value: { items: values } }, publish };
     });
-  }
-  get id(): string {
-    return this._get('id');
-  }
-  get visibility(): string {
-    return this._get('visibility');
-  }
-  get position(): number {
-    return this._get('position');
-  }
-  activate(): void {
-    this._call('activate', [], (t) => void (this._ctx._fake.active = t as SheetModel));
-  }
-  getRange(address?: string): FakeRange {
-    return finish(
-      new FakeRange(this._ctx, this, ['getRange', address], () => {
-        const s = this._sheet();
-        if (address === undefined) return { sheet: s, rect: WHOLE_SHEET };
-        const r = parseRect(address);
-        if (!r) throw err('InvalidArgument', `The argument is invalid or missing or has an incorrect format (${address}).`);
-        return { sheet: s, rect: r };
-      }),
-    );
-  }
-  getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): FakeRange {
-    return finish(
-      new FakeRange(this._ctx, this, ['getRangeByIndexes', startRow, startColumn, rowCount, columnCount], () => {
-        if (rowCount < 1 || columnCount < 1) throw err('InvalidArgument', 'empty range');
-        return {
-          sheet: this._sheet(),
-          rect: { top: startRow + 1, left: startColumn, bottom: startRow + rowCount, right: startColumn + columnCount - 1 },
-        };
-      }),
-    );
-  }
-  getCell(row: number, column: number): FakeRange {
-    return this.getRangeByIndexes(row, column, 1, 1);
-  }
-  getRanges(address: string): FakeRangeAreas {
-    return finish(
-      new FakeRangeAreas(this._ctx, this, ['getRanges', address], () => {
-        if (address.length > this._ctx._fake.maxAddressChars) {
-          throw err('InvalidArgument', 'The argument is invalid or missing or has an incorrect format.');
-        }
-        const rects = address.split(',').map((a) => parseRect(a));
-        if (rects.some((r) => r === null)) throw err('InvalidArgument', `bad address list`);
-        return { sheet: this._sheet(), rects: rects as Rect[] };
-      }),
-    );
-  }
-  getUsedRange(valuesOnly?: boolean): FakeRange {
-    return this._used(valuesOnly ?? false, false);
-  }
-  getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
-    return this._used(valuesOnly ?? false, true);
-  }
-  _used(valuesOnly: boolean, nullable: boolean): FakeRange {
-    // A blank sheet's used range is its top-left cell (the null-object form: a null object).
-    return usedRangeOf(this._ctx, this, () => ({ sheet: this._sheet() }), valuesOnly, nullable, 'A1');
+    return this;
   }
 
-}
+  /** The target at sync time: ItemNotFound unless this is a null object. */
+  _target(): unknown {
+    const alive = API[this._cls]!.alive;
+    if (this._bound !== undefined && alive?.(this._bound, this._ctx._fake)) return this._bound;
+    let t = this._find();
+    if (t !== null && alive) t = alive(t, this._ctx._fake) ? (this._bound = t) : null;
+    return t === null && !this._nullable ? raise('ItemNotFound', `The requested resource doesn't exist (${this._cls}).`) : t;
+  }
 
-class FakeEventHandlers {
-  constructor(
-    private readonly _ctx: FakeContext,
-    private readonly _sheet: FakeWorksheet,
-  ) {}
-  add(handler: (args: unknown) => Promise<unknown>): { context: FakeContext; remove(): void } {
-    const entry = { ctx: this._ctx, handler };
-    const ws = this._sheet;
-    ws._call('onChanged.add', [], (t) => void (t as SheetModel).handlers.push(entry));
-    const result = {
-      context: this._ctx,
-      remove: (): void => {
-        ws._call('onChanged.remove', [], (t) => {
-          const s = t as SheetModel;
-          s.handlers = s.handlers.filter((h) => h !== entry);
-        });
-      },
+  /** The target of an object acted on: nothing can be done to a null object. */
+  _live(): unknown {
+    return this._target() ?? raise('InvalidOperation', `${this._cls} is a null object.`);
+  }
+
+  _queue(json: Record<string, unknown>, exec: Op['exec']): void {
+    this._ctx._pending.push({ obj: this, json: { Id: this._ctx._nextPath++, ObjectPathId: this._path, ...json }, exec });
+  }
+
+  _get(name: string): unknown {
+    if (this._isNull) raise('InvalidOperation', `${this._cls} is a null object; ${name} cannot be read.`);
+    return this._loaded.has(name) ? this._loaded.get(name) : notLoaded(this._cls, name);
+  }
+
+  _set(name: string, value: unknown): void {
+    const setter = API[this._cls]!.set?.[name] ?? cannotSet(this._cls, name, API[this._cls]!.props?.[name] ? 'read-only' : undefined);
+    if (WATCHED.test(`${this._cls}.${name}=`)) this._ctx._fake.calls.push(`${this._cls}.${name}=`);
+    this._queue({ ActionType: 4, Name: name, ArgumentInfo: { Arguments: [value] } }, () => setter(this._live(), value, this._ctx));
+  }
+
+  _nav(name: string): Client {
+    const nav = API[this._cls]!.navs![name]!;
+    if (!this._navs.has(name)) this._navs.set(name, new Client(this._ctx, nav.cls, () => nav.find(this._live(), this._ctx), nav.nullable ?? false, { obj: this, name, args: [] }));
+    return this._navs.get(name)!;
+  }
+
+  _call(name: string, given: unknown[]): Client | undefined {
+    const m: Method = API[this._cls]!.methods![name]!;
+    const label = `${this._cls}.${name}`;
+    const args = Array.from({ length: Math.max(m.arity ?? 0, given.length) }, (_, i) => given[i]);
+    if (m.api !== undefined && this._ctx._fake.api < m.api) this._queue({ ActionType: 3, Name: label }, () => raise('ApiNotFound', `${label} needs ExcelApi 1.${m.api}.`));
+    if (WATCHED.test(label)) this._ctx._fake.calls.push(args.some((x) => x !== undefined) ? `${label}(${args.join(',')})` : label);
+    let made: unknown = null;
+    const { find, run } = m;
+    const obj = m.cls && new Client(this._ctx, m.cls, find ? () => find(this._live(), args, this._ctx) : () => made, m.nullable ?? false, { obj: this, name, args });
+    if (run) this._queue({ ActionType: 3, Name: name, ArgumentInfo: { Arguments: args } }, () => void (made = run(this._live(), args, this._ctx)));
+    return m.via ? this._call(m.via, args.slice(0, 1)) : obj || undefined;
+  }
+
+  /** An event property: `add(handler)` registers at sync and returns `{ context, remove() }`. */
+  _event(name: string): unknown {
+    const queue = (what: string, apply: (s: SheetModel) => void) =>
+      this._queue({ ActionType: 3, Name: `${name}.${what}`, ArgumentInfo: { Arguments: [] } }, () => apply(this._live() as SheetModel));
+    const add = (handler: (args: unknown) => Promise<unknown>) => {
+      const entry = { ctx: this._ctx, handler };
+      queue('add', (s) => void s.handlers.push(entry));
+      return strict({ context: this._ctx, remove: () => queue('remove', (s) => void (s.handlers = s.handlers.filter((h) => h !== entry))) }, 'EventHandlerResult');
     };
-    return strict(result, 'EventHandlerResult');
+    if (!this._events.has(name)) this._events.set(name, strict({ add }, 'EventHandlers'));
+    return this._events.get(name);
   }
-  remove(): void {
-    throw new TypeError('Excel fake: remove handlers through the EventHandlerResult returned by add()');
+
+  /** Take loaded values; nested ones go to navigation objects (null: a null object). */
+  _publish(values: Record<string, unknown>): this {
+    this._isNull = false;
+    for (const [k, v] of Object.entries(values)) {
+      if (!API[this._cls]!.navs?.[k]) this._loaded.set(k, v);
+      else if (v === null) this._nav(k)._isNull = true;
+      else this._nav(k)._publish(v as Record<string, unknown>);
+    }
+    return this;
   }
 }
 
-// ---------------------------------------------------------------- ranges
+const CLIENT_TRAPS: ProxyHandler<Client> = {
+  get(t, key, receiver) {
+    if (typeof key === 'symbol' || key in t) return Reflect.get(t, key, receiver);
+    const spec = API[t._cls]!;
+    if (spec.props?.[key]) return t._get(key);
+    if (spec.navs?.[key]) return t._nav(key);
+    if (spec.methods?.[key]) return (...args: unknown[]) => t._call(key, args);
+    if (spec.items && key === 'items') return t._items ?? notLoaded(t._cls, 'items');
+    if (spec.events?.includes(key)) return t._event(key);
+    return HARMLESS.has(key) ? undefined : missing(t._cls, key);
+  },
+  set(t, key, value) {
+    if (typeof key === 'symbol' || key in t) return Reflect.set(t, key, value);
+    t._set(key, value);
+    return true;
+  },
+};
 
-interface RangeTarget {
-  sheet: SheetModel;
-  rect: Rect;
+/** A load path (`type`, `customOrNullObject/rule/formula`) must name scalars and navigation properties in the table. */
+function checkPath(cls: string, path: string): void {
+  const [head, ...rest] = path.split('/') as [string, ...string[]];
+  const spec = API[cls]!;
+  if (rest.length === 0 && spec.props?.[head]) return;
+  if (rest.length > 0 && spec.navs?.[head]) return checkPath(spec.navs[head]!.cls, rest.join('/'));
+  throw new TypeError(`Excel fake: ${cls} has no property '${head}' to load`);
 }
 
-function matrix<T>(t: RangeTarget, f: (c: FakeCell | undefined, row: number, col: number) => T): T[][] {
-  const out: T[][] = [];
-  for (let r = t.rect.top; r <= t.rect.bottom; r++) {
-    const line: T[] = [];
-    const src = t.sheet.rows[r - 1];
-    for (let c = t.rect.left; c <= t.rect.right; c++) line.push(f(src?.[c], r, c));
-    out.push(line);
+/** The values of `paths` below one target, nested as in Office.js's response (a null object gives null). */
+function readPaths(cls: string, target: unknown, paths: string[], ctx: Context): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const path of paths) {
+    const [head, ...rest] = path.split('/') as [string, ...string[]];
+    const nav = rest.length > 0 ? API[cls]!.navs![head]! : undefined;
+    const below = nav?.find(target, ctx);
+    if (!nav) out[head] = API[cls]!.props![head]!(target, ctx);
+    else out[head] = below === null ? null : { ...(out[head] as object), ...readPaths(nav.cls, below, [rest.join('/')], ctx) };
   }
   return out;
 }
-
-const valueOf = (c: FakeCell | undefined): Scalar => (c === undefined || c.v === null ? '' : c.v);
-const typeOf = (c: FakeCell | undefined): string => {
-  if (c === undefined || c.v === null) return 'Empty';
-  if (c.err) return 'Error';
-  if (typeof c.v === 'number') return 'Double';
-  if (typeof c.v === 'boolean') return 'Boolean';
-  return 'String';
-};
-
-function sheetAddress(sheet: SheetModel, r: Rect): string {
-  return `${quoteSheet(sheet.name)}!${rectA1(r)}`;
-}
-
-class FakeRange extends FakeObject {
-  static readonly SCALARS: readonly string[] = [
-    'address',
-    'rowIndex',
-    'columnIndex',
-    'rowCount',
-    'columnCount',
-    'cellCount',
-    'values',
-    'numberFormat',
-    'valueTypes',
-    'formulas',
-    'text',
-  ];
-  readonly _class = 'Range';
-  readonly _scalarNames = FakeRange.SCALARS;
-  _resolver: () => RangeTarget | null;
-  constructor(ctx: FakeContext, parent: FakeObject, args: unknown[], resolver: () => RangeTarget | null, nullable = false) {
-    super(ctx, parent, String(args[0]), args.slice(1), nullable);
-    this._resolver = resolver;
-  }
-  _resolve(): RangeTarget | null {
-    return this._resolver();
-  }
-  _rt(): RangeTarget {
-    return this._target() as RangeTarget;
-  }
-  _scalar(name: string, target: unknown): unknown {
-    const t = target as RangeTarget;
-    if ((name === 'values' || name === 'numberFormat' || name === 'valueTypes' || name === 'formulas' || name === 'text') && rectCells(t.rect) > 5_000_000) {
-      throw err('RangeExceedsLimit', 'The range has more than five million cells.');
-    }
-    switch (name) {
-      case 'address':
-        return sheetAddress(t.sheet, t.rect);
-      case 'rowIndex':
-        return t.rect.top - 1;
-      case 'columnIndex':
-        return t.rect.left;
-      case 'rowCount':
-        return t.rect.bottom - t.rect.top + 1;
-      case 'columnCount':
-        return t.rect.right - t.rect.left + 1;
-      case 'cellCount':
-        return rectCells(t.rect);
-      case 'values':
-        return matrix(t, valueOf);
-      case 'text':
-        return matrix(t, (c) => String(valueOf(c)));
-      case 'numberFormat':
-        return matrix(t, (c) => c?.fmt ?? 'General');
-      case 'valueTypes':
-        return matrix(t, typeOf);
-      case 'formulas':
-        return matrix(t, (c) => c?.f ?? valueOf(c));
-      default:
-        throw new Error(name);
-    }
-  }
-  override _nav(name: string): FakeObject | undefined {
-    if (name === 'format') return this.format;
-    if (name === 'conditionalFormats') return this.conditionalFormats;
-    return undefined;
-  }
-  get address(): string {
-    return this._get('address');
-  }
-  get rowIndex(): number {
-    return this._get('rowIndex');
-  }
-  get columnIndex(): number {
-    return this._get('columnIndex');
-  }
-  get rowCount(): number {
-    return this._get('rowCount');
-  }
-  get columnCount(): number {
-    return this._get('columnCount');
-  }
-  get cellCount(): number {
-    return this._get('cellCount');
-  }
-  get values(): Scalar[][] {
-    return this._get('values');
-  }
-  set values(v: unknown) {
-    this._write('values', v, (cell, x, sheet) => enterValue(cell, x, sheet));
-  }
-  get formulas(): Scalar[][] {
-    return this._get('formulas');
-  }
-  set formulas(v: unknown) {
-    this._write('formulas', v, (cell, x, sheet) => enterValue(cell, x, sheet));
-  }
-  get numberFormat(): string[][] {
-    return this._get('numberFormat');
-  }
-  set numberFormat(v: unknown) {
-    this._write('numberFormat', v, (cell, x) => {
-      if (x === null || x === undefined) return;
-      cell.fmt = String(x);
-    });
-  }
-  get valueTypes(): string[][] {
-    return this._get('valueTypes');
-  }
-  get text(): string[][] {
-    return this._get('text');
-  }
-  _write(name: string, v: unknown, apply: (cell: FakeCell, value: unknown, sheet: SheetModel) => void): void {
-    this._set(name, v, (target) => {
-      const t = target as RangeTarget;
-      assertWritable(t.sheet);
-      const rows = t.rect.bottom - t.rect.top + 1;
-      const cols = t.rect.right - t.rect.left + 1;
-      const grid = Array.isArray(v) ? (v as unknown[][]) : null;
-      if (grid && (grid.length !== rows || grid.some((line) => !Array.isArray(line) || line.length !== cols))) {
-        throw err('InvalidArgument', "The number of rows or columns in the input array doesn't match the size or dimensions of the range.");
-      }
-      for (let r = 0; r < rows; r++) {
-        for (let c = 0; c < cols; c++) {
-          const x = grid ? grid[r]![c] : v;
-          if (x === null) continue;
-          apply(t.sheet.ensure(t.rect.top + r, t.rect.left + c), x, t.sheet);
-        }
-      }
-      if (name !== 'numberFormat') this._ctx._changes.push({ sheet: t.sheet, rect: t.rect });
-    });
-  }
-  get format(): FakeRangeFormat {
-    return this._navCached('format', () => finish(new FakeRangeFormat(this._ctx, this, () => {
-      const t = this._rt();
-      return { sheet: t.sheet, rects: [t.rect] };
-    })));
-  }
-  get conditionalFormats(): FakeConditionalFormatCollection {
-    return this._navCached('conditionalFormats', () =>
-      finish(new FakeConditionalFormatCollection(this._ctx, this, () => {
-        const t = this._rt();
-        return { sheet: t.sheet, rects: [t.rect] };
-      })),
-    );
-  }
-  select(): void {
-    this._call('select', [], (t) => {
-      const rt = t as RangeTarget;
-      this._ctx._fake.selection = { sheet: rt.sheet.name, address: rectA1(rt.rect) };
-    });
-  }
-  clear(applyTo?: string): void {
-    this._calls(`Range.clear(${applyTo ?? 'All'})`);
-    this._call('clear', [applyTo], (t) => {
-      const rt = t as RangeTarget;
-      assertWritable(rt.sheet);
-      matrix(rt, (c) => {
-        if (!c) return 0;
-        if (applyTo === undefined || applyTo === 'All' || applyTo === 'Formats') {
-          delete c.fmt;
-          delete c.fill;
-        }
-        if (applyTo === undefined || applyTo === 'All' || applyTo === 'Contents') {
-          c.v = null;
-          delete c.f;
-          delete c.err;
-        }
-        return 0;
-      });
-    });
-  }
-  /** The used range inside this range (ExcelApi 1.1; the null-object form 1.4): a null object when nothing is used. */
-  getUsedRange(valuesOnly?: boolean): FakeRange {
-    return this._usedWithin(valuesOnly ?? false, false);
-  }
-  getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
-    return this._usedWithin(valuesOnly ?? false, true);
-  }
-  _usedWithin(valuesOnly: boolean, nullable: boolean): FakeRange {
-    // A range without a used cell: ItemNotFound (the null-object form: a null object).
-    return usedRangeOf(this._ctx, this, () => this._rt(), valuesOnly, nullable, 'ItemNotFound');
-  }
-
-  getMergedAreasOrNullObject(): FakeRangeAreas {
-    this._api(13, 'Range.getMergedAreasOrNullObject');
-    return finish(
-      new FakeRangeAreas(
-        this._ctx,
-        this,
-        ['getMergedAreasOrNullObject'],
-        () => {
-          const t = this._rt();
-          const rects = t.sheet.merges.filter((m) => intersects(m, t.rect));
-          return rects.length ? { sheet: t.sheet, rects } : null;
-        },
-        true,
-      ),
-    );
-  }
-  getSpecialCellsOrNullObject(cellType: string): FakeRangeAreas {
-    return finish(
-      new FakeRangeAreas(
-        this._ctx,
-        this,
-        ['getSpecialCellsOrNullObject', cellType],
-        () => {
-          if (cellType !== 'Formulas' && cellType !== 'Constants') throw new Error(`fake: special cells ${cellType} not modelled`);
-          const t = this._rt();
-          const cells: Array<{ row: number; col: number }> = [];
-          matrix(t, (c, row, col) => {
-            if (c && (cellType === 'Formulas' ? c.f !== undefined : c.f === undefined && c.v !== null)) cells.push({ row, col });
-            return 0;
-          });
-          return cells.length ? { sheet: t.sheet, rects: runsOf(cells) } : null;
-        },
-        true,
-      ),
-    );
-  }
-}
-
-interface AreasTarget {
-  sheet: SheetModel;
-  rects: Rect[];
-}
-
-/** `getUsedRange(OrNullObject)` of a sheet or a range (`within.rect`); `empty`: what a used range of nothing is. */
-function usedRangeOf(
-  ctx: FakeContext,
-  parent: FakeObject,
-  within: () => { sheet: SheetModel; rect?: Rect },
-  valuesOnly: boolean,
-  nullable: boolean,
-  empty: 'A1' | 'ItemNotFound',
-): FakeRange {
-  return finish(
-    new FakeRange(
-      ctx,
-      parent,
-      [nullable ? 'getUsedRangeOrNullObject' : 'getUsedRange', valuesOnly],
-      () => {
-        const w = within();
-        const r = w.sheet.usedRect(valuesOnly, w.rect);
-        if (r) return { sheet: w.sheet, rect: r };
-        if (nullable) return null;
-        if (empty === 'ItemNotFound') throw err('ItemNotFound', 'The range has no used cells.');
-        return { sheet: w.sheet, rect: { top: 1, left: 0, bottom: 1, right: 0 } };
-      },
-      nullable,
-    ),
-  );
-}
-
-class FakeRangeAreas extends FakeObject {
-  readonly _class = 'RangeAreas';
-  readonly _scalarNames = ['address', 'areaCount', 'cellCount'] as const;
-  _resolver: () => AreasTarget | null;
-  constructor(ctx: FakeContext, parent: FakeObject, args: unknown[], resolver: () => AreasTarget | null, nullable = false) {
-    super(ctx, parent, String(args[0]), args.slice(1), nullable);
-    this._resolver = resolver;
-  }
-  _resolve(): AreasTarget | null {
-    return this._resolver();
-  }
-  _scalar(name: string, target: unknown): unknown {
-    const t = target as AreasTarget;
-    if (name === 'address') return t.rects.map((r) => sheetAddress(t.sheet, r)).join(', ');
-    if (name === 'areaCount') return t.rects.length;
-    if (name === 'cellCount') return t.rects.reduce((n, r) => n + rectCells(r), 0);
-    throw new Error(name);
-  }
-  override _nav(name: string): FakeObject | undefined {
-    if (name === 'format') return this.format;
-    if (name === 'conditionalFormats') return this.conditionalFormats;
-    return undefined;
-  }
-  get address(): string {
-    return this._get('address');
-  }
-  get areaCount(): number {
-    return this._get('areaCount');
-  }
-  get cellCount(): number {
-    return this._get('cellCount');
-  }
-  get format(): FakeRangeFormat {
-    return this._navCached('format', () => finish(new FakeRangeFormat(this._ctx, this, () => this._target() as AreasTarget)));
-  }
-  get conditionalFormats(): FakeConditionalFormatCollection {
-    return this._navCached('conditionalFormats', () =>
-      finish(new FakeConditionalFormatCollection(this._ctx, this, () => this._target() as AreasTarget)),
-    );
-  }
-  select(): void {
-    this._call('select', [], (t) => {
-      const a = t as AreasTarget;
-      this._ctx._fake.selection = { sheet: a.sheet.name, address: a.rects.map(rectA1).join(',') };
-    });
-  }
-  clear(applyTo?: string): void {
-    this._calls(`RangeAreas.clear(${applyTo ?? 'All'})`);
-    throw new Error('fake: RangeAreas.clear is never expected from the adapter');
-  }
-}
-
-class FakeRangeFormat extends FakeObject {
-  readonly _class = 'RangeFormat';
-  readonly _scalarNames = [] as const;
-  constructor(
-    ctx: FakeContext,
-    parent: FakeObject,
-    readonly _areas: () => AreasTarget,
-  ) {
-    super(ctx, parent, 'format');
-  }
-  _resolve(): unknown {
-    return this._areas();
-  }
-  _scalar(name: string): unknown {
-    throw new Error(name);
-  }
-  override _nav(name: string): FakeObject | undefined {
-    return name === 'fill' ? this.fill : undefined;
-  }
-  get fill(): FakeRangeFill {
-    return this._navCached('fill', () => finish(new FakeRangeFill(this._ctx, this, this._areas)));
-  }
-}
-
-class FakeRangeFill extends FakeObject {
-  readonly _class = 'RangeFill';
-  readonly _scalarNames = ['color'] as const;
-  constructor(
-    ctx: FakeContext,
-    parent: FakeObject,
-    readonly _areas: () => AreasTarget,
-  ) {
-    super(ctx, parent, 'fill');
-  }
-  _resolve(): unknown {
-    return this._areas();
-  }
-  _scalar(_name: string, target: unknown): unknown {
-    const t = target as AreasTarget;
-    const colors = new Set<string | null>();
-    for (const r of t.rects) matrix({ sheet: t.sheet, rect: r }, (c) => colors.add(c?.fill ?? null));
-    return colors.size === 1 ? [...colors][0] : null;
-  }
-  get color(): string | null {
-    return this._get('color');
-  }
-  set color(value: string | null) {
-    this._calls('RangeFill.color=');
-    this._set('color', value, (t) => {
-      const a = t as AreasTarget;
-      assertWritable(a.sheet);
-      for (const r of a.rects) {
-        for (let row = r.top; row <= r.bottom; row++) for (let col = r.left; col <= r.right; col++) a.sheet.ensure(row, col).fill = value ?? undefined;
-      }
-    });
-  }
-  clear(): void {
-    this._calls('RangeFill.clear');
-    this._call('clear', [], (t) => {
-      const a = t as AreasTarget;
-      for (const r of a.rects) matrix({ sheet: a.sheet, rect: r }, (c) => c && delete c.fill);
-    });
-  }
-}
-
-// ---------------------------------------------------------------- conditional formats
-
-class FakeClientResult<T> {
-  _value: T | undefined;
-  _done = false;
-  get value(): T {
-    if (!this._done) throw notLoaded('ClientResult', 'value');
-    return this._value as T;
-  }
-}
-
-class FakeConditionalFormatCollection extends FakeObject {
-  readonly _class = 'ConditionalFormatCollection';
-  readonly _scalarNames = [] as const;
-  _items: FakeConditionalFormat[] | undefined;
-  constructor(
-    ctx: FakeContext,
-    parent: FakeObject,
-    readonly _owner: () => AreasTarget,
-  ) {
-    super(ctx, parent, 'conditionalFormats');
-  }
-  _resolve(): AreasTarget {
-    return this._owner();
-  }
-  _scalar(name: string): unknown {
-    throw new Error(name);
-  }
-  _overlapping(t: AreasTarget): CFModel[] {
-    return t.sheet.cfs.filter((cf) => cf.rects.some((r) => t.rects.some((o) => intersects(r, o))));
-  }
-  get items(): FakeConditionalFormat[] {
-    if (!this._items) throw notLoaded(this._class, 'items');
-    return this._items;
-  }
-  override _load(paths: string[]): void {
-    const names = paths.map((p) => p.replace(/^items\//, ''));
-    const scalars = names.filter((n) => !n.includes('/'));
-    const navs = names.filter((n) => n.includes('/'));
-    for (const n of scalars) if (!FakeConditionalFormat.SCALARS.includes(n)) throw new TypeError(`Excel fake: ConditionalFormat has no scalar '${n}'`);
-    // Navigation paths the adapter may load through the collection: the custom rule's formula.
-    for (const n of navs) if (!CF_NAV_PATHS.includes(n)) throw new TypeError(`Excel fake: ConditionalFormat path '${n}' is not modelled`);
-    this._queue({ ActionType: 2, Name: '', QueryInfo: { Select: names.map((n) => `items/${n}`) } }, () => {
-      const t = this._target() as AreasTarget;
-      const cfs = this._overlapping(t);
-      const values = cfs.map((cf) => Object.fromEntries(scalars.map((n) => [n, cfScalar(t.sheet, cf, n)])));
-      const nested = cfs.map((cf) =>
-        navs.map((n) => {
-          const [nav, , prop] = n.split('/') as [string, string, string];
-          if (cf.type !== 'Custom') {
-            // `custom` of a rule of another type is an error; `customOrNullObject` is a null object.
-            if (nav === 'custom') throw err('GeneralException', 'The conditional format is not of type Custom.');
-            return { nav, prop, value: null };
-          }
-          return { nav, prop, value: cf.formula ?? '' };
-        }),
-      );
-      const response = values.map((v, i) => ({
-        ...v,
-        ...Object.fromEntries(nested[i]!.map((x) => [x.nav, x.value === null ? null : { rule: { [x.prop]: x.value } }])),
-      }));
-      return {
-        response: { Value: { items: response } },
-        publish: () => {
-          this._items = cfs.map((cf, i) => {
-            const o = finish(new FakeConditionalFormat(this._ctx, null, () => (t.sheet.cfs.includes(cf) ? { sheet: t.sheet, cf } : null)));
-            o._isNull = false;
-            for (const n of scalars) o._loaded.set(n, values[i]![n]);
-            // Objects handed back by a load: nothing to queue, and they outlive any later failed batch.
-            const queued = this._ctx._pending.length;
-            for (const x of nested[i]!) {
-              const custom = x.nav === 'custom' ? o.custom : o.customOrNullObject;
-              custom._isNull = x.value === null;
-              custom._createdBatch = 0;
-              if (x.value !== null) {
-                custom.rule._isNull = false;
-                custom.rule._createdBatch = 0;
-                custom.rule._loaded.set(x.prop, x.value);
-              }
-            }
-            this._ctx._pending.splice(queued);
-            return o;
-          });
-        },
-      };
-    });
-  }
-  add(type: string): FakeConditionalFormat {
-    this._calls(`ConditionalFormatCollection.add(${type})`);
-    const handle: { cf?: CFModel; sheet?: SheetModel } = {};
-    const created = finish(
-      new FakeConditionalFormat(this._ctx, this, () => (handle.cf && handle.sheet!.cfs.includes(handle.cf) ? { sheet: handle.sheet!, cf: handle.cf } : null), ['add', type]),
-    );
-    // The add itself runs before anything queued on `created`.
-    this._call('add', [type], (t) => {
-      const a = t as AreasTarget;
-      assertWritable(a.sheet);
-      const cf: CFModel = { id: this._ctx._fake.newCfId(), type, rects: a.rects.map((r) => ({ ...r })) };
-      a.sheet.cfs.unshift(cf); // first/top priority
-      handle.cf = cf;
-      handle.sheet = a.sheet;
-    });
-    return created;
-  }
-  getItem(id: string): FakeConditionalFormat {
-    return finish(new FakeConditionalFormat(this._ctx, this, () => this._byId(id), ['getItem', id]));
-  }
-  getItemOrNullObject(id: string): FakeConditionalFormat {
-    this._api(14, 'ConditionalFormatCollection.getItemOrNullObject');
-    return finish(new FakeConditionalFormat(this._ctx, this, () => this._byId(id), ['getItemOrNullObject', id], true));
-  }
-  _byId(id: string): { sheet: SheetModel; cf: CFModel } | null {
-    const t = this._target() as AreasTarget;
-    const cf = this._overlapping(t).find((c) => c.id === id);
-    return cf ? { sheet: t.sheet, cf } : null;
-  }
-  getItemAt(index: number): FakeConditionalFormat {
-    return finish(
-      new FakeConditionalFormat(this._ctx, this, () => {
-        const t = this._target() as AreasTarget;
-        const cf = this._overlapping(t)[index];
-        return cf ? { sheet: t.sheet, cf } : null;
-      }, ['getItemAt', index]),
-    );
-  }
-  getCount(): FakeClientResult<number> {
-    const result = strict(new FakeClientResult<number>(), 'ClientResult');
-    this._queue({ ActionType: 3, Name: 'getCount' }, () => {
-      const n = this._overlapping(this._target() as AreasTarget).length;
-      return { response: n, publish: () => { result._value = n; result._done = true; } };
-    });
-    return result;
-  }
-  clearAll(): void {
-    this._calls('ConditionalFormatCollection.clearAll');
-    this._call('clearAll', [], (t) => {
-      const a = t as AreasTarget;
-      const doomed = new Set(this._overlapping(a));
-      a.sheet.cfs = a.sheet.cfs.filter((c) => !doomed.has(c));
-    });
-  }
-}
-
-/** Paths below a conditional format that a collection load may ask for. */
-const CF_NAV_PATHS: readonly string[] = [
-  'custom/rule/formula',
-  'customOrNullObject/rule/formula',
-  'custom/rule/formulaLocal',
-  'customOrNullObject/rule/formulaLocal',
-];
-
-function cfScalar(_sheet: SheetModel, cf: CFModel, name: string): unknown {
-  switch (name) {
-    case 'id':
-      return cf.id;
-    case 'type':
-      return cf.type;
-    case 'priority':
-      return _sheet.cfs.indexOf(cf);
-    case 'stopIfTrue':
-      return cf.stopIfTrue ?? false;
-    default:
-      throw new Error(name);
-  }
-}
-
-interface CFTarget {
-  sheet: SheetModel;
-  cf: CFModel;
-}
-
-class FakeConditionalFormat extends FakeObject {
-  static readonly SCALARS: readonly string[] = ['id', 'type', 'priority', 'stopIfTrue'];
-  readonly _class = 'ConditionalFormat';
-  readonly _scalarNames = FakeConditionalFormat.SCALARS;
-  constructor(
-    ctx: FakeContext,
-    parent: FakeObject | null,
-    readonly _resolver: () => CFTarget | null,
-    args: unknown[] = ['item'],
-    nullable = false,
-  ) {
-    super(ctx, parent, String(args[0]), args.slice(1), nullable);
-  }
-  _resolve(): CFTarget | null {
-    return this._resolver();
-  }
-  _scalar(name: string, t: unknown): unknown {
-    const x = t as CFTarget;
-    return cfScalar(x.sheet, x.cf, name);
-  }
-  override _nav(name: string): FakeObject | undefined {
-    if (name === 'custom') return this.custom;
-    if (name === 'customOrNullObject') return this.customOrNullObject;
-    return undefined;
-  }
-  get id(): string {
-    return this._get('id');
-  }
-  get type(): string {
-    return this._get('type');
-  }
-  get priority(): number {
-    return this._get('priority');
-  }
-  get stopIfTrue(): boolean {
-    return this._get('stopIfTrue');
-  }
-  get custom(): FakeCustomConditionalFormat {
-    return this._navCached('custom', () =>
-      finish(
-        new FakeCustomConditionalFormat(this._ctx, this, () => {
-          const t = this._target() as CFTarget;
-          if (t.cf.type !== 'Custom') throw err('GeneralException', 'The conditional format is not of type Custom.');
-          return t;
-        }),
-      ),
-    );
-  }
-  /** ExcelApi 1.6: the custom format, or a null object when the rule is of another type. */
-  get customOrNullObject(): FakeCustomConditionalFormat {
-    return this._navCached('customOrNullObject', () =>
-      finish(
-        new FakeCustomConditionalFormat(
-          this._ctx,
-          this,
-          () => {
-            const t = this._target() as CFTarget | null;
-            return t && t.cf.type === 'Custom' ? t : null;
-          },
-          true,
-        ),
-      ),
-    );
-  }
-  delete(): void {
-    this._calls('ConditionalFormat.delete');
-    this._call('delete', [], (t) => {
-      const x = t as CFTarget;
-      assertWritable(x.sheet);
-      x.sheet.cfs = x.sheet.cfs.filter((c) => c !== x.cf);
-    });
-  }
-}
-
-class FakeCustomConditionalFormat extends FakeObject {
-  readonly _class = 'CustomConditionalFormat';
-  readonly _scalarNames = [] as const;
-  constructor(
-    ctx: FakeContext,
-    parent: FakeObject,
-    readonly _cf: () => CFTarget | null,
-    nullable = false,
-  ) {
-    super(ctx, parent, nullable ? 'customOrNullObject' : 'custom', [], nullable);
-  }
-  _resolve(): CFTarget | null {
-    return this._cf();
-  }
-  _scalar(name: string): unknown {
-    throw new Error(name);
-  }
-  override _nav(name: string): FakeObject | undefined {
-    if (name === 'rule') return this.rule;
-    if (name === 'format') return this.format;
-    return undefined;
-  }
-  /** Below a null object there is nothing to reach. */
-  _present = (): CFTarget => {
-    const t = this._cf();
-    if (!t) throw err('InvalidOperation', 'The custom conditional format is a null object.');
-    return t;
-  };
-  get rule(): FakeConditionalFormatRule {
-    return this._navCached('rule', () => finish(new FakeConditionalFormatRule(this._ctx, this, this._present)));
-  }
-  get format(): FakeConditionalRangeFormat {
-    return this._navCached('format', () => finish(new FakeConditionalRangeFormat(this._ctx, this, this._present)));
-  }
-}
-
-class FakeConditionalFormatRule extends FakeObject {
-  readonly _class = 'ConditionalFormatRule';
-  readonly _scalarNames = ['formula', 'formulaLocal'] as const;
-  constructor(
-    ctx: FakeContext,
-    parent: FakeObject,
-    readonly _cf: () => CFTarget,
-  ) {
-    super(ctx, parent, 'rule');
-  }
-  _resolve(): CFTarget {
-    return this._cf();
-  }
-  _scalar(_name: string, t: unknown): unknown {
-    return (t as CFTarget).cf.formula ?? '';
-  }
-  get formula(): string {
-    return this._get('formula');
-  }
-  set formula(value: string) {
-    this._set('formula', value, (t) => void ((t as CFTarget).cf.formula = value));
-  }
-  get formulaLocal(): string {
-    return this._get('formulaLocal');
-  }
-}
-
-class FakeConditionalRangeFormat extends FakeObject {
-  readonly _class = 'ConditionalRangeFormat';
-  readonly _scalarNames = [] as const;
-  constructor(
-    ctx: FakeContext,
-    parent: FakeObject,
-    readonly _cf: () => CFTarget,
-  ) {
-    super(ctx, parent, 'format');
-  }
-  _resolve(): CFTarget {
-    return this._cf();
-  }
-  _scalar(name: string): unknown {
-    throw new Error(name);
-  }
-  override _nav(name: string): FakeObject | undefined {
-    if (name === 'fill') return this.fill;
-    if (name === 'font') return this.font;
-    return undefined;
-  }
-  get fill(): FakeConditionalColor {
-    return this._navCached('fill', () => finish(new FakeConditionalColor(this._ctx, this, this._cf, 'fill')));
-  }
-  get font(): FakeConditionalColor {
-    return this._navCached('font', () => finish(new FakeConditionalColor(this._ctx, this, this._cf, 'font')));
-  }
-}
-
-class FakeConditionalColor extends FakeObject {
-  readonly _class: string;
-  readonly _scalarNames = ['color'] as const;
-  constructor(
-    ctx: FakeContext,
-    parent: FakeObject,
-    readonly _cf: () => CFTarget,
-    readonly _which: 'fill' | 'font',
-  ) {
-    super(ctx, parent, _which);
-    this._class = _which === 'fill' ? 'ConditionalRangeFill' : 'ConditionalRangeFont';
-  }
-  _resolve(): CFTarget {
-    return this._cf();
-  }
-  _scalar(_name: string, t: unknown): unknown {
-    const cf = (t as CFTarget).cf;
-    return (this._which === 'fill' ? cf.fill : cf.fontColor) ?? null;
-  }
-  get color(): string | null {
-    return this._get('color');
-  }
-  set color(value: string | null) {
-    this._set('color', value, (t) => {
-      const cf = (t as CFTarget).cf;
-      if (this._which === 'fill') cf.fill = value;
-      else cf.fontColor = value;
-    });
-  }
-  clear(): void {
-    this._call('clear', [], (t) => {
-      const cf = (t as CFTarget).cf;
-      if (this._which === 'fill') cf.fill = null;
-      else cf.fontColor = null;
-    });
-  }
-}
-
-// ---------------------------------------------------------------- settings
-
-class FakeSettingCollection extends FakeObject {
-  readonly _class = 'SettingCollection';
-  readonly _scalarNames = [] as const;
-  constructor(ctx: FakeContext) {
-    super(ctx, null, 'settings');
-  }
-  _resolve(): unknown {
-    return this._ctx._fake.settings;
-  }
-  _scalar(name: string): unknown {
-    throw new Error(name);
-  }
-  add(key: string, value: unknown): FakeSetting {
-    this._call('add', [key, value], () => {
-      // Excel stores settings as JSON: what comes back is a copy.
-      this._ctx._fake.settings.set(key, JSON.parse(JSON.stringify(value)));
-    });
-    return finish(new FakeSetting(this._ctx, this, key, false));
-  }
-  getItem(key: string): FakeSetting {
-    return finish(new FakeSetting(this._ctx, this, key, false));
-  }
-  getItemOrNullObject(key: string): FakeSetting {
-    return finish(new FakeSetting(this._ctx, this, key, true));
-  }
-}
-
-class FakeSetting extends FakeObject {
-  readonly _class = 'Setting';
-  readonly _scalarNames = ['key', 'value'] as const;
-  constructor(
-    ctx: FakeContext,
-    parent: FakeObject,
-    readonly _key: string,
-    nullable: boolean,
-  ) {
-    super(ctx, parent, nullable ? 'getItemOrNullObject' : 'getItem', [_key], nullable);
-  }
-  _resolve(): unknown {
-    return this._ctx._fake.settings.has(this._key) ? this._key : null;
-  }
-  _scalar(name: string): unknown {
-    return name === 'key' ? this._key : this._ctx._fake.settings.get(this._key);
-  }
-  get key(): string {
-    return this._get('key');
-  }
-  get value(): unknown {
-    return this._get('value');
-  }
-  delete(): void {
-    this._call('delete', [], () => void this._ctx._fake.settings.delete(this._key));
-  }
-}
-
-export type { FakeContext };
