@@ -9,7 +9,7 @@
 import { promises as fsp } from 'node:fs';
 import { basename, join } from 'node:path';
 import type * as ExcelJS from 'exceljs';
-import { assertNotInput, loadWorkbook, readSheetsStreaming, sniffInput, writeWorkbookAtomic, workbookFidelityProblems } from '../files/node-io';
+import { assertNotInput, assertWritable, loadWorkbook, readSheetsStreaming, sniffInput, writeWorkbookAtomic, workbookFidelityProblems } from '../files/node-io';
 import { sheetFromWorksheet } from '../files/workbook';
 import { workbookFromExport } from '../files/export-xlsx';
 import { fillTemplate } from '../files/fill-template';
@@ -159,8 +159,10 @@ export async function runExport(file: string, flags: ExportFlags, io: CliIO): Pr
         `学校模板“${basename(template.path)}”中找不到与原表相同的表格（${[...new Set(prep.exports.map((s) => templateName(s.template)))].join('、')}）的表头，无法填写`,
       );
     }
+    // Every output is checked before any is written: never the input or the template, never an existing file
+    // unless --force (issue 14 item 6).
     for (const p of planned) {
-      await assertNotInput(p.out, file);
+      await assertWritable(p.out, { inputPath: file, force: flags.force });
       if (template) await assertNotInput(p.out, template.path);
     }
 
@@ -202,7 +204,7 @@ export async function runExport(file: string, flags: ExportFlags, io: CliIO): Pr
 
     for (const p of planned) {
       const wb = books.get(p) ?? (await materialise(p, template));
-      await writeWorkbookAtomic(wb, p.out, file);
+      await writeWorkbookAtomic(wb, p.out, { inputPath: file, force: flags.force });
       const n = p.sx.errors.length + p.selfErrors.length;
       const layout = p.fill ? `按学校模板“${basename(template!.path)}”填写` : '内置格式';
       const fixed = p.sx.fixed ? `，已自动修正 ${p.sx.fixed} 处` : '';

@@ -1,8 +1,7 @@
-/** `xueji fix FILE -o OUT.xlsx [--dry-run] [--profile P.json]`: all fixes applied to a copy; FILE is never touched. */
-import { statSync } from 'node:fs';
-import { basename } from 'node:path';
-import { assertNotInput, loadWorkbook, readSheetsStreaming, sniffInput, workbookFidelityProblems, writeWorkbookAtomic } from '../files/node-io';
-import { applyPatches } from '../files/workbook';
+/** `xueji fix FILE -o OUT.xlsx [--dry-run] [--force] [--profile P.json]`: all fixes applied to a copy; FILE is never touched. */
+import { promises as fsp } from 'node:fs';
+import { basename, extname } from 'node:path';
+import { assertWritable, readSheetsStreaming, sniffInput, writeFixedCopy } from '../files/node-io';
 import { XuejiInputError, XuejiOutputError, XuejiPatchError } from '../files/errors';
 import { analyseWorkbook, summarise } from '../core/engine/report';
 import { applyPatchesToSheet, planFixes, type FixPlan } from '../core/engine/fix';
@@ -10,45 +9,40 @@ import type { Patch, SheetInput } from '../core/types';
 import { parseAddress } from '../core/engine/a1';
 import { EXIT_ERRORS, EXIT_OK, EXIT_UNUSABLE, type CliIO } from './io';
 import { CliError, loadProfile, reportDate, templateOption } from './options';
+import { TEXT_ISSUES_PER_SHEET, terminalText } from './output';
 import { rowProgress } from './progress';
 
 export interface FixFlags {
   output?: string;
   dryRun?: boolean;
+  force?: boolean;
   profile?: string;
   template?: string;
   reportDate?: string;
 }
 
 /**
- * Above this size (roughly 10,000 rows) the rows are first streamed, with progress and the row cap, before the
- * whole workbook is loaded.
+ * `-o 输出` means 输出.xlsx: a copy without its extension would not open in Excel (issue 14 item 6). A folder is
+ * left as it is (and refused as a folder).
  */
-const PRECOUNT_BYTES = 400_000;
+export async function xlsxOutput(path: string): Promise<string> {
+  if (extname(path).toLowerCase() === '.xlsx') return path;
+  const st = await fsp.stat(path).catch(() => undefined);
+  return st?.isDirectory() ? path : `${path}.xlsx`;
+}
 
 export async function runFix(file: string, flags: FixFlags, io: CliIO): Promise<number> {
   const profile = loadProfile(flags.profile);
   const options = { reportDate: reportDate(flags.reportDate, profile, io.today), template: templateOption(flags.template) };
   if (!flags.output && !flags.dryRun) throw new CliError('请用 -o 指定输出文件（修复结果写入副本，原文件不会被修改），或加 --dry-run 只查看将要做的修改');
+  const output = flags.output && !flags.dryRun ? await xlsxOutput(flags.output) : undefined;
   try {
     await sniffInput(file);
-    if (flags.output && !flags.dryRun) await assertNotInput(flags.output, file);
-    const maxRows = profile.limits.fixMaxRows;
-    // A big file is first streamed, with progress, stopping at the row cap: the whole workbook model is
-    // never loaded for a file that would be refused.
-    if (statSync(file).size > PRECOUNT_BYTES) {
-      const progress = rowProgress(io, basename(file));
-      const streamed = await readSheetsStreaming(file, { maxRows, onRows: progress.onRows });
-      progress.done(streamed.reduce((n, s) => n + s.rows.length, 0));
-    }
-    const problems = await workbookFidelityProblems(file);
-    if (problems.length) {
-      throw new XuejiInputError(
-        'unsupported-content',
-        `文件“${basename(file)}”${problems.join('；')}，修复后的副本无法完整保留这些内容，已停止。请先在 Excel 中另存一份不含这些内容的副本，或在任务窗格中直接修复`,
-      );
-    }
-    const { workbook, sheets } = await loadWorkbook(file, { maxRows });
+    // The output is checked before any work (and again just before it is written): a wrong -o is said at once.
+    if (output !== undefined) await assertWritable(output, { inputPath: file, force: flags.force });
+    const progress = rowProgress(io, basename(file));
+    const sheets = await readSheetsStreaming(file, { maxRows: profile.limits.fixMaxRows, limits: profile.limits, onRows: progress.onRows });
+    progress.done(sheets.reduce((n, s) => n + s.rows.length, 0));
     const analyses = analyseWorkbook(sheets, profile, options);
     const plans = analyses.map((a) => planFixes(sheets.find((s) => s.name === a.report.sheet)!, profile, a));
     let changed = 0;
@@ -63,19 +57,20 @@ export async function runFix(file: string, flags: FixFlags, io: CliIO): Promise<
     if (flags.dryRun) {
       io.stdout(`（--dry-run：只显示，未写入任何文件）共 ${changed} 处修改；修复后仍有错误 ${left.errors} 个，警告 ${left.warnings} 个。\n`);
     } else {
-      for (const plan of plans) {
-        const ws = workbook.getWorksheet(plan.sheet);
-        if (!ws) continue;
-        applyPatches(ws, plan.patches);
-        if (plan.renameSheet) ws.name = plan.renameSheet;
-      }
-      await writeWorkbookAtomic(workbook, flags.output!, file);
-      io.stdout(`已写入 ${flags.output}：共 ${changed} 处修改（原文件未改动）；修复后仍有错误 ${left.errors} 个，警告 ${left.warnings} 个${left.errors ? '，请运行 xueji check 查看' : ''}。\n`);
+      const edits = plans.map((p) => ({
+        sheet: p.sheet,
+        patches: p.patches,
+        merges: sheets.find((s) => s.name === p.sheet)!.merges,
+        rename: p.renameSheet,
+      }));
+      await writeFixedCopy(file, edits, output!, { inputPath: file, force: flags.force, limits: profile.limits });
+      const named = output !== flags.output ? `（文件名补上了 .xlsx）` : '';
+      io.stdout(`已写入 ${output}${named}：共 ${changed} 处修改（原文件未改动）；修复后仍有错误 ${left.errors} 个，警告 ${left.warnings} 个${left.errors ? '，请运行 xueji check 查看' : ''}。\n`);
     }
     return left.errors > 0 ? EXIT_ERRORS : EXIT_OK;
   } catch (e) {
     if (e instanceof XuejiInputError) {
-      io.stderr(`xueji：${e.code === 'too-many-rows' ? `${e.message}（修复上限见配置项 limits.fixMaxRows；检查不受此限，可用 xueji check）` : e.message}\n`);
+      io.stderr(`xueji：${e.code === 'too-many-rows' ? `${e.message}（检查不受此限，可用 xueji check）` : e.message}\n`);
       return EXIT_UNUSABLE;
     }
     if (e instanceof XuejiOutputError || e instanceof XuejiPatchError) {
@@ -88,27 +83,33 @@ export async function runFix(file: string, flags: FixFlags, io: CliIO): Promise<
 
 function show(v: Patch['value'] | undefined): string {
   if (v === null || v === undefined || v === '') return '（空）';
-  return typeof v === 'string' ? `“${v}”` : String(v);
+  return typeof v === 'string' ? `“${terminalText(v)}”` : String(v);
 }
 
 function formatLabel(numberFormat: string | undefined): string {
   return numberFormat === '@' ? '（文本）' : '';
 }
 
-/** Print one plan's changes, each cell before → after; returns how many changes. */
+/** Print one plan's changes, each cell before → after (the first ones of a long plan); returns how many changes. */
 function printPlan(plan: FixPlan, sheet: SheetInput, io: CliIO): number {
+  for (const n of plan.notFixed) io.stdout(`工作表「${terminalText(plan.sheet)}」：未修复 ${n.rule}：${n.reason}\n`);
   if (!plan.patches.length && !plan.renameSheet) return 0;
-  io.stdout(`工作表「${plan.sheet}」：\n`);
+  io.stdout(`工作表「${terminalText(plan.sheet)}」：\n`);
   const rules = new Map<string, number>();
   for (const i of plan.fixed) rules.set(i.rule, (rules.get(i.rule) ?? 0) + 1);
   io.stdout(`  修复的问题：${[...rules].map(([r, n]) => `${r} ×${n}`).join('，')}\n`);
-  if (plan.renameSheet) io.stdout(`  工作表改名：「${plan.sheet}」→「${plan.renameSheet}」\n`);
-  for (const p of plan.patches) {
+  if (plan.renameSheet) io.stdout(`  工作表改名：「${terminalText(plan.sheet)}」→「${terminalText(plan.renameSheet)}」\n`);
+  const shown = plan.patches.length > TEXT_ISSUES_PER_SHEET ? plan.patches.slice(0, TEXT_ISSUES_PER_SHEET) : plan.patches;
+  for (const p of shown) {
     const { row, col } = parseAddress(p.cell);
     const old = sheet.rows[row - 1]?.[col];
     const was = old && old.kind !== 'empty' ? (old.value as Patch['value']) : null;
-    const wasKind = old?.kind === 'number' ? '（数字）' : formatLabel(old?.numberFormat);
-    io.stdout(`  ${p.cell.padEnd(7)} ${show(was)}${wasKind} → ${show(p.value)}${formatLabel(p.numberFormat)}\n`);
+    const wasKind = old?.formula !== undefined ? '（公式）' : old?.kind === 'number' ? '（数字）' : formatLabel(old?.numberFormat);
+    const nowKind = p.formula !== undefined ? '（公式）' : formatLabel(p.numberFormat);
+    io.stdout(`  ${p.cell.padEnd(7)} ${show(was)}${wasKind} → ${show(p.value)}${nowKind}\n`);
+  }
+  if (shown.length < plan.patches.length) {
+    io.stdout(`  ……另有 ${(plan.patches.length - shown.length).toLocaleString('en-US')} 处修改未逐条列出\n`);
   }
   return plan.patches.length + (plan.renameSheet ? 1 : 0);
 }

@@ -1,6 +1,7 @@
 /** The readable table `xueji check` prints by default. */
 import type { FileReport, Issue, SheetReport, TemplateId } from '../core/types';
 import { TEMPLATE_SPECS } from '../core/templates/specs';
+import { TEXT_ISSUES_PER_SHEET, maxOf, omittedText, terminalText } from './output';
 
 export function templateName(t: TemplateId | null): string {
   return t ? `${TEMPLATE_SPECS[t].title}（${t}）` : '未识别';
@@ -25,18 +26,22 @@ const SEVERITY = { error: '错误', warning: '警告' } as const;
 function issueLine(i: Issue, ruleWidth: number): string {
   const cell = padEnd(i.cell ?? '—', 7);
   const fix = i.fix ? '  [可修复]' : '';
-  return `    ${cell} ${SEVERITY[i.severity]}  ${padEnd(i.rule, ruleWidth)}  ${i.message}${fix}`;
+  return `    ${cell} ${SEVERITY[i.severity]}  ${padEnd(i.rule, ruleWidth)}  ${terminalText(i.message)}${fix}`;
 }
 
-export function formatSheet(s: SheetReport): string {
-  const head = `  工作表「${s.sheet}」  模板：${templateName(s.template)}  表头：${s.headerRow ? `第${s.headerRow}行` : '—'}  记录：${s.records} 条`;
-  if (!s.issues.length) return `${head}\n    ✓ 未发现问题\n`;
-  const ruleWidth = Math.max(...s.issues.map((i) => i.rule.length));
-  return `${head}\n${s.issues.map((i) => issueLine(i, ruleWidth)).join('\n')}\n`;
+/** `issueLimit`: the profile's `limits.issues`, named when a long report left issues out. */
+export function formatSheet(s: SheetReport, issueLimit = 0): string {
+  const head = `  工作表「${terminalText(s.sheet)}」  模板：${templateName(s.template)}  表头：${s.headerRow ? `第${s.headerRow}行` : '—'}  记录：${s.records} 条`;
+  if (!s.issues.length && !s.omitted) return `${head}\n    ✓ 未发现问题\n`;
+  // A long report shows its first issues and counts the rest (issue 14): the terminal is not the place for 100,000.
+  const shown = s.issues.length > TEXT_ISSUES_PER_SHEET ? s.issues.slice(0, TEXT_ISSUES_PER_SHEET) : s.issues;
+  const ruleWidth = maxOf(shown, (i) => i.rule.length);
+  const more = omittedText(s.issues.length - shown.length, s.omitted, issueLimit);
+  return `${head}\n${shown.map((i) => issueLine(i, ruleWidth)).join('\n')}${shown.length && more ? '\n' : ''}${more}\n`;
 }
 
-export function formatReport(r: FileReport): string {
-  const sheets = r.sheets.length ? r.sheets.map(formatSheet).join('') : '  （没有可检查的工作表）\n';
+export function formatReport(r: FileReport, issueLimit = 0): string {
+  const sheets = r.sheets.length ? r.sheets.map((s) => formatSheet(s, issueLimit)).join('') : '  （没有可检查的工作表）\n';
   const s = r.summary;
   return `${r.file}\n${sheets}  合计：错误 ${s.errors} 个，警告 ${s.warnings} 个，其中可自动修复 ${s.fixable} 个\n`;
 }

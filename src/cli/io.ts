@@ -25,3 +25,8 @@ export function processIO(): CliIO {
 export const EXIT_OK = 0;
 export const EXIT_ERRORS = 1;
 export const EXIT_UNUSABLE = 2;
+/** A bug of ours (never an input's fault): said in Chinese, without a stack trace. */
+export const EXIT_INTERNAL = 3;
+/** Stopped by Ctrl+C (SIGINT) or SIGTERM: 128 + the signal's number, as shells report it. */
+export const EXIT_SIGINT = 130;
+export const EXIT_SIGTERM = 143;

@@ -6,8 +6,8 @@ import { runExport } from './export';
 import { runFiles } from './files';
 import { runPhotos } from './photos';
 import { defaultProfileJson } from '../core/profile/default-profile';
-import { EXIT_UNUSABLE, processIO, type CliIO } from './io';
-import { CliError } from './options';
+import { EXIT_INTERNAL, EXIT_UNUSABLE, processIO, type CliIO } from './io';
+import { CliError, internalErrorMessage } from './options';
 import pkg from '../../package.json';
 
 const COMMANDER_MESSAGES: Record<string, (e: CommanderError) => string> = {
@@ -54,8 +54,9 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
     .command('fix')
     .description('把所有可自动修复的问题修好，写入副本（原文件不会被修改）')
     .argument('<file>', '要修复的 .xlsx 文件')
-    .option('-o, --output <file>', '输出文件（.xlsx），不能与原文件相同')
+    .option('-o, --output <file>', '输出文件（.xlsx，没写扩展名时自动补上），不能与原文件相同，已存在时须加 --force')
     .option('--dry-run', '只显示将要做的修改，不写文件')
+    .option('--force', '输出文件已存在时覆盖它（否则拒绝，以免覆盖）')
     .option('--template <id>', '指定模板，不自动识别')
     .option('--profile <file>', '学校自己的配置文件（JSON）')
     .option('--report-date <YYYY-MM-DD>', '报送日期')
@@ -128,9 +129,8 @@ export async function run(argv: string[], io: CliIO = processIO()): Promise<numb
       return e.exitCode;
     }
     // A bug of ours: say so in Chinese, without student data and without a stack trace.
-    io.stderr(`xueji：内部错误（${(e as Error)?.name ?? 'Error'}），请把命令和文件情况报告给开发者。\n`);
-    if (process.env.XUEJI_DEBUG) io.stderr(String((e as Error)?.stack) + '\n');
-    return 3;
+    internalErrorMessage(e, io);
+    return EXIT_INTERNAL;
   }
 }
 

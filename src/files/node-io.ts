@@ -5,15 +5,18 @@
  */
 import { fidelityProblems } from './fidelity';
 import * as ExcelJS from 'exceljs';
-import { randomBytes } from 'node:crypto';
 import { promises as fsp } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import type { SheetInput } from '../core/types';
-import { XuejiInputError, XuejiOutputError, baseName, inputError } from './errors';
+import type { Patch, SheetInput } from '../core/types';
+import { XuejiInputError, XuejiOutputError, XuejiPatchError, baseName, inputError } from './errors';
+import { patchXlsx } from './xlsx-patch';
 import { installChineseBuiltinNumberFormats } from './exceljs-internals';
 import { sniffInput } from './sniff';
+import { newTempPath, releaseTemp, removeStaleTemps } from './temp-files';
 import { sheetFromWorksheet, findUnsupportedParts } from './workbook';
 import {
+  ReadBudget,
+  type ReadLimits,
   openXlsxZip,
   readSharedParts,
   readWorkbookParts,
@@ -30,8 +33,13 @@ export const ROWS_PER_PROGRESS = 1000;
 export interface ReadOptions {
   /** Called every 1,000 rows read, with the number of rows read so far in the whole file. */
   onRows?: (rowsSoFar: number) => void;
-  /** Refuse ('too-many-rows') a sheet with a row numbered above this (the streaming reader stops right there). */
+  /**
+   * Refuse ('too-many-rows') a sheet with more rows than this (the streaming reader stops right there). Rows the sheet
+   * has are counted, not row numbers: one stray value in row 1,048,576 is one row.
+   */
   maxRows?: number;
+  /** Refuse ('too-many-cells', 'too-large') a file beyond the profile's limits (the reader stops right there). */
+  limits?: ReadLimits;
 }
 
 /** Carries an error thrown by the caller's own callback through the "anything else means corrupt" wrapping. */
@@ -43,8 +51,12 @@ function hasAnyCell(sheets: readonly SheetInput[]): boolean {
   return sheets.some((s) => s.rows.some((r) => r !== undefined && r.some((c) => c !== undefined)));
 }
 
-async function readInput(path: string): Promise<Buffer> {
+async function readInput(path: string, limits?: ReadLimits): Promise<Buffer> {
   await sniffInput(path);
+  // A zip never holds more than it inflates to: a file larger than the inflate limit is refused before it is read.
+  if (limits !== undefined && (await fsp.stat(path)).size > limits.inflatedBytes) {
+    throw inputError('too-large', path, { limit: limits.inflatedBytes });
+  }
   try {
     return await fsp.readFile(path);
   } catch (e) {
@@ -59,12 +71,13 @@ async function readInput(path: string): Promise<Buffer> {
  */
 export async function readSheetsStreaming(path: string, opts?: ReadOptions): Promise<SheetInput[]> {
   installChineseBuiltinNumberFormats();
-  const data = await readInput(path);
+  const data = await readInput(path, opts?.limits);
   const { zip } = await openXlsxZip(data, path);
   let rowsSoFar = 0;
-  const onRow = (rowNumber: number): void => {
-    if (opts?.maxRows !== undefined && rowNumber > opts.maxRows) {
-      throw inputError('too-many-rows', path, { maxRows: opts.maxRows });
+  let sheetRows = 0;
+  const onRow = (): void => {
+    if (opts?.maxRows !== undefined && ++sheetRows > opts.maxRows) {
+      throw inputError('too-many-rows', path, { limit: opts.maxRows });
     }
     rowsSoFar++;
     if (opts?.onRows !== undefined && rowsSoFar % ROWS_PER_PROGRESS === 0) {
@@ -76,14 +89,16 @@ export async function readSheetsStreaming(path: string, opts?: ReadOptions): Pro
     }
   };
   let sheets: SheetInput[];
+  const budget = new ReadBudget(path, opts?.limits);
   try {
-    const workbook = await readWorkbookParts(zip);
-    const { styles, sharedStrings } = await readSharedParts(zip);
-    const ctx = { path, styles, sharedStrings, date1904: workbook.date1904, onRow };
+    const workbook = await readWorkbookParts(zip, budget);
+    const { styles, sharedStrings } = await readSharedParts(zip, budget);
+    const ctx = { path, styles, sharedStrings, date1904: workbook.date1904, onRow, budget };
     sheets = [];
     for (const sheet of workbook.sheets) {
       if (sheet.kind !== 'worksheet') continue;
       if (sheet.part === undefined) throw inputError('corrupt', path);
+      sheetRows = 0;
       sheets.push(await readWorksheetPart(zip, sheet.part, sheet.name, ctx));
     }
   } catch (e) {
@@ -130,7 +145,7 @@ export async function loadWorkbook(
     throw inputError('corrupt', path, { cause: e });
   }
   if (opts?.maxRows !== undefined && sheets.some((s) => s.rows.length > (opts.maxRows as number))) {
-    throw inputError('too-many-rows', path, { maxRows: opts.maxRows });
+    throw inputError('too-many-rows', path, { limit: opts.maxRows });
   }
   if (!hasAnyCell(sheets)) throw inputError('empty', path);
   return { workbook, sheets, unsupported: findUnsupportedParts(names) };
@@ -173,6 +188,9 @@ function writeFailure(outPath: string, e: unknown): XuejiOutputError {
     case 'ENOSPC':
       reason = '磁盘空间不足';
       break;
+    case 'ENAMETOOLONG':
+      reason = '文件名太长（最多 255 字节），请换一个短一些的文件名';
+      break;
     case 'EROFS':
       reason = '磁盘或文件夹是只读的';
       break;
@@ -183,55 +201,106 @@ function writeFailure(outPath: string, e: unknown): XuejiOutputError {
   return new XuejiOutputError('write-failed', `无法保存文件${f}：${reason}`, { cause: e });
 }
 
+export interface WriteOptions {
+  /** The input file, which is never overwritten, however it is spelled. */
+  inputPath?: string;
+  /** Overwrite an existing file at `outPath` (without it an existing file is refused: 'output-exists'). */
+  force?: boolean;
+}
+
 /**
- * Saves the workbook to `outPath` so that the file is either the complete new workbook or untouched: the bytes go
- * to a temp file in the same folder, are flushed to disk, and the temp file is then renamed over `outPath`. The temp
- * file is removed on any failure. Refuses ('same-as-input') to write over `inputPath`, however it is spelled
- * (relative, `..`, symlink, hard link).
+ * Where `outPath` may be written, checked before any work is done (issue 14 item 6): not the input (any spelling,
+ * link or case), a folder that exists, not a folder itself, not an existing file unless `force`. Throws
+ * XuejiInputError 'same-as-input' or XuejiOutputError.
  */
-export async function writeWorkbookAtomic(
-  workbook: ExcelJS.Workbook,
-  outPath: string,
-  inputPath?: string,
-): Promise<void> {
+export async function assertWritable(outPath: string, opts: WriteOptions = {}): Promise<void> {
   const out = resolve(outPath);
-  if (inputPath !== undefined && (await sameFile(out, resolve(inputPath)))) {
-    throw inputError('same-as-input', outPath);
-  }
-  const dir = dirname(out);
-  const dirStat = await fsp.stat(dir).catch(() => undefined);
+  if (opts.inputPath !== undefined && (await sameFile(out, resolve(opts.inputPath)))) throw inputError('same-as-input', outPath);
+  const dirStat = await fsp.stat(dirname(out)).catch(() => undefined);
   if (dirStat === undefined || !dirStat.isDirectory()) {
-    throw new XuejiOutputError('output-dir-missing', `无法保存文件“${baseName(outPath)}”：所在文件夹不存在`);
+    throw new XuejiOutputError('output-dir-missing', `无法保存文件“${baseName(outPath)}”：所在文件夹不存在，请先创建它`);
   }
-  const outStat = await fsp.stat(out).catch(() => undefined);
-  if (outStat?.isDirectory() === true) {
+  const outStat = await fsp.lstat(out).catch(() => undefined);
+  if (outStat === undefined) return;
+  if ((await fsp.stat(out).catch(() => outStat)).isDirectory()) {
     throw new XuejiOutputError('output-is-directory', `无法保存：“${baseName(outPath)}”是一个文件夹，请指定文件名`);
   }
-
-  let buffer: Buffer;
-  try {
-    buffer = Buffer.from(await workbook.xlsx.writeBuffer());
-  } catch (e) {
-    throw new XuejiOutputError('write-failed', `无法生成文件“${baseName(outPath)}”的内容`, { cause: e });
+  if (!opts.force) {
+    throw new XuejiOutputError('output-exists', `文件“${baseName(outPath)}”已经存在，为免覆盖没有写入；请另指定文件名，或加 --force 覆盖它`);
   }
-  const temp = join(dir, `.${basename(out)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+}
+
+/**
+ * Saves `bytes` to `outPath` so that the file is either complete or untouched: the bytes go to a temp file in the
+ * same folder (registered, so that Ctrl+C removes it), are flushed to disk, and the temp file is then renamed over
+ * `outPath`. The temp file is removed on any failure; temp files a killed earlier run left in the folder are removed
+ * first. Checks `assertWritable` again just before writing.
+ */
+export async function writeBytesAtomic(bytes: Uint8Array, outPath: string, opts: WriteOptions = {}): Promise<void> {
+  await assertWritable(outPath, opts);
+  const out = resolve(outPath);
+  const dir = dirname(out);
+  await removeStaleTemps(dir);
+  const temp = newTempPath(dir);
   try {
     const fh = await fsp.open(temp, 'wx');
     try {
-      await fh.writeFile(buffer);
+      await fh.writeFile(bytes);
       await fh.sync();
     } finally {
       await fh.close();
     }
     await fsp.rename(temp, out);
+    releaseTemp(temp);
   } catch (e) {
     // The original failure is what matters; a failed clean-up is added to its cause, not thrown instead of it.
     const cleanup = await fsp.rm(temp, { force: true }).then(
       () => undefined,
       (cleanupError: unknown) => cleanupError,
     );
+    if (cleanup === undefined) releaseTemp(temp);
     throw writeFailure(outPath, cleanup === undefined ? e : new AggregateError([e, cleanup], 'write and clean-up failed'));
   }
+}
+
+/** `writeBytesAtomic` of the workbook ExcelJS builds (an export). */
+export async function writeWorkbookAtomic(workbook: ExcelJS.Workbook, outPath: string, opts: WriteOptions = {}): Promise<void> {
+  await assertWritable(outPath, opts);
+  let buffer: Buffer;
+  try {
+    buffer = Buffer.from(await workbook.xlsx.writeBuffer());
+  } catch (e) {
+    throw new XuejiOutputError('write-failed', `无法生成文件“${baseName(outPath)}”的内容`, { cause: e });
+  }
+  await writeBytesAtomic(buffer, outPath, opts);
+}
+
+/**
+ * Writes the sheets' patches (and sheet renames) into a copy of the workbook at `path`, everything else carried
+ * over unchanged (xlsx-patch.ts), and saves it atomically at `outPath`.
+ */
+export async function writeFixedCopy(
+  path: string,
+  edits: readonly { sheet: string; patches: readonly Patch[]; merges: readonly string[]; rename: string | null }[],
+  outPath: string,
+  opts: WriteOptions & { limits?: ReadLimits } = {},
+): Promise<void> {
+  const data = await readInput(path, opts.limits);
+  const { zip } = await openXlsxZip(data, path);
+  let bytes: Buffer;
+  try {
+    const parts = await readWorkbookParts(zip);
+    const full = edits.map((e) => {
+      const part = parts.sheets.find((s) => s.name === e.sheet && s.kind === 'worksheet')?.part;
+      if (part === undefined) throw inputError('corrupt', path);
+      return { ...e, part };
+    });
+    bytes = await patchXlsx(data, full, parts.date1904, new ReadBudget(path, opts.limits));
+  } catch (e) {
+    if (e instanceof XuejiInputError || e instanceof XuejiPatchError) throw e;
+    throw inputError('corrupt', path, { cause: e });
+  }
+  await writeBytesAtomic(bytes, outPath, opts);
 }
 
 /**

@@ -62,14 +62,31 @@ export function encodeRange(r: MergeRect): string {
   return `${columnLetters(r.left)}${r.top}:${columnLetters(r.right)}${r.bottom}`;
 }
 
+/** The same cell content: a cell equal to the one above it can share its object (cells are never mutated). */
+function sameCell(a: Cell, b: Cell): boolean {
+  return a.kind === b.kind && a.value === b.value && a.numberFormat === b.numberFormat && a.formula === undefined && b.formula === undefined;
+}
+
 export class SheetBuilder {
   private readonly rows: Array<Array<Cell | undefined> | undefined> = [];
   private readonly touched = new Set<number>();
   private count = 0;
+  /** The row index cells were last set in: when the reader moves on, that row's array is trimmed to its size. */
+  private current = -1;
 
   /** Number of cells set (and not removed). */
   get cellCount(): number {
     return this.count;
+  }
+
+  /**
+   * Memory follows the cells (issue 14): an array grown by `push` keeps ~17 slots, so a finished row is copied to
+   * one of its own length (half the memory of a 1,000,000-row sheet's rows); a cell equal to the one above it (a
+   * 分部名称 column, a 修改类型 column) shares that cell's object.
+   */
+  private trim(ri: number): void {
+    const r = this.rows[ri];
+    if (r !== undefined) this.rows[ri] = r.slice();
   }
 
   /** Sets the cell at 1-based row/column. Cells usually arrive in row, then column order (fast path). */
@@ -77,11 +94,19 @@ export class SheetBuilder {
     const ri = row - 1;
     const ci = col - 1;
     const rows = this.rows;
+    if (ri !== this.current) {
+      if (this.current >= 0 && ri > this.current) this.trim(this.current);
+      this.current = ri;
+    }
     while (rows.length < ri) rows.push(undefined);
     let r = rows[ri];
     if (r === undefined) {
       r = [];
       rows[ri] = r;
+    }
+    if (ri > 0) {
+      const above = rows[ri - 1]?.[ci];
+      if (above !== undefined && sameCell(above, cell)) cell = above;
     }
     if (ci >= r.length) {
       while (r.length < ci) r.push(undefined);
@@ -134,6 +159,7 @@ export class SheetBuilder {
 
   build(name: string, merges: readonly string[]): SheetInput {
     const rows = this.rows;
+    if (this.current >= 0) this.trim(this.current);
     for (const ri of this.touched) {
       const r = rows[ri];
       if (r === undefined) continue;

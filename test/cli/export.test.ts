@@ -213,11 +213,18 @@ describe('what is written and how it is named', () => {
     expect(r.stdout).toContain('withdrawal.mixed-branch');
   });
 
-  it('writing again over an earlier export replaces it', async () => {
+  it('writing again over an earlier export is refused (exit 2, nothing written) unless --force, which replaces it', async () => {
     const file = await saveRoster(tmp.file('重导.xlsx'), rosterRows(2));
     const dir = outDir();
     expect((await xueji(['export', file, '-o', dir])).code).toBe(0);
-    expect((await xueji(['export', file, '-o', dir])).code).toBe(0);
+    const first = fs.readFileSync(path.join(dir, OUTPUT_NAME.withdrawal));
+    const again = await xueji(['export', file, '-o', dir]);
+    expect(again.code).toBe(2);
+    expectOneChineseLine(again.stderr);
+    expect(again.stderr).toContain(OUTPUT_NAME.withdrawal);
+    expect(again.stderr).toContain('--force');
+    expect(fs.readFileSync(path.join(dir, OUTPUT_NAME.withdrawal)).equals(first)).toBe(true);
+    expect((await xueji(['export', file, '-o', dir, '--force'])).code).toBe(0);
     expect(fs.readdirSync(dir)).toEqual([OUTPUT_NAME.withdrawal]);
   });
 

@@ -2,7 +2,7 @@
  * Running every rule over a sheet (DOMAIN.md §4–§6): header → records → per-cell hygiene and field rules →
  * cross-column and table rules → report. Pure: the caller passes the report date.
  */
-import type { Cell, Issue, Patch, SheetInput, SheetReport, TemplateId } from '../types';
+import type { Cell, Issue, OmittedIssues, Patch, SheetInput, SheetReport, TemplateId } from '../types';
 import type { Profile } from '../profile/schema';
 import { FIELD_LABEL, type CorrectionItem, type Field } from '../templates/fields';
 import { FIELD_SPECS, TEMPLATE_SPECS, isCorrection } from '../templates/specs';
@@ -34,13 +34,35 @@ import {
 } from '../rules/correction';
 import type { Outcome } from '../rules/outcome';
 import { planTable, type TableSteps } from './plan';
+import { MAX_ROW } from './formula-refs';
 
 export interface CheckOptions {
   /** Force the template instead of recognising it. */
   template?: TemplateId;
   /** The date the sheet is handed in, for date rules (新生 window). */
   reportDate: Ymd;
+  /**
+   * Keep the fix of every issue, also of those beyond the report's limit (`limits.issues`), for fixing. Default
+   * true; `xueji check` says false: a report of 1,000,000 rows then holds only what it lists.
+   */
+  keepFixes?: boolean;
 }
+
+/** How many more issues the report of one file may list (profile `limits.issues`), shared by its sheets. */
+export interface IssueBudget {
+  left: number;
+}
+
+/** Issues always listed, whatever the budget: at most one or two per sheet, and the ones a reader needs first. */
+const ALWAYS_LISTED: ReadonlySet<string> = new Set([
+  'sheet.unknown-template',
+  'sheet.name',
+  'header.missing-column',
+  'header.duplicate-column',
+  'table.unsorted',
+  'table.terminator',
+  'table.signature-row',
+]);
 
 /** One change of a correction row (the long layout has one per row, the wide layout one per 原/新 pair). */
 export interface Change {
@@ -86,6 +108,8 @@ export interface SheetAnalysis {
   /** Table fixes this sheet needs. */
   tableSteps: TableSteps;
   renameSheet: string | null;
+  /** Fixable issues not listed in the report (beyond `limits.issues`), when `keepFixes`: a fix still cures them. */
+  unlisted: Issue[];
 }
 
 function emptyAnalysis(sheet: SheetInput, issues: Issue[], template: TemplateId | null = null, headerRow: number | null = null): SheetAnalysis {
@@ -97,6 +121,7 @@ function emptyAnalysis(sheet: SheetInput, issues: Issue[], template: TemplateId 
     cellFixes: new Map(),
     tableSteps: { removeBlank: false, sort: false, renumber: false, marker: false },
     renameSheet: null,
+    unlisted: [],
   };
 }
 
@@ -108,14 +133,15 @@ export function isEmptySheet(sheet: SheetInput): boolean {
   return true;
 }
 
-export function analyseSheet(sheet: SheetInput, profile: Profile, options: CheckOptions): SheetAnalysis {
+/** `budget`: what the file's report may still list (default: the profile's `limits.issues` for this sheet alone). */
+export function analyseSheet(sheet: SheetInput, profile: Profile, options: CheckOptions, budget?: IssueBudget): SheetAnalysis {
   const header = detectHeader(sheet, options.template);
   if (!header) {
     return emptyAnalysis(sheet, [
       makeIssue(null, null, null, err('sheet.unknown-template', `工作表“${sheet.name}”的前20行中找不到可识别的表头（免考信息表、退学汇总名单或学生基本信息修改情况统计表）`), null),
     ]);
   }
-  return new SheetChecker(sheet, profile, options, header).run();
+  return new SheetChecker(sheet, profile, options, header, budget ?? { left: profile.limits.issues }).run();
 }
 
 class SheetChecker {
@@ -129,13 +155,18 @@ class SheetChecker {
   private readonly merged: ReturnType<typeof parseRange>[];
   private readonly requiredFields: ReadonlySet<Field>;
   private readonly columns: readonly (readonly [Field, number])[];
+  private omitted: OmittedIssues | null = null;
+  private readonly unlisted: Issue[] = [];
+  private readonly keepFixes: boolean;
 
   constructor(
     private readonly sheet: SheetInput,
     private readonly profile: Profile,
     private readonly options: CheckOptions,
     private readonly header: HeaderInfo,
+    private readonly budget: IssueBudget,
   ) {
+    this.keepFixes = options.keepFixes !== false;
     this.template = header.template;
     this.spec = TEMPLATE_SPECS[this.template];
     this.merged = sheet.merges.map(parseRange);
@@ -159,21 +190,49 @@ class SheetChecker {
     const steps = this.checkTable();
     const renameSheet = this.checkSheetName();
     this.issues.sort(issueOrder);
+    const report: SheetReport = {
+      sheet: this.sheet.name,
+      template: this.template,
+      headerRow: h.headerRow,
+      records: this.layout.records.length,
+      issues: this.issues,
+    };
+    if (this.omitted) report.omitted = this.omitted;
     return {
-      report: {
-        sheet: this.sheet.name,
-        template: this.template,
-        headerRow: h.headerRow,
-        records: this.layout.records.length,
-        issues: this.issues,
-      },
+      report,
       header: h,
       layout: this.layout,
       rows: this.rows,
       cellFixes: this.cellFixes,
       tableSteps: steps,
       renameSheet,
+      unlisted: this.unlisted,
     };
+  }
+
+  /**
+   * An issue into the report while the file's budget lasts (`limits.issues`); beyond it, counted per rule — so a
+   * sheet of 1,000,000 faulty rows gives a report of bounded size whose summary still counts them all.
+   */
+  private add(issue: Issue): void {
+    if (ALWAYS_LISTED.has(issue.rule)) {
+      this.issues.push(issue);
+      return;
+    }
+    if (this.budget.left > 0) {
+      this.budget.left--;
+      this.issues.push(issue);
+      return;
+    }
+    const o = (this.omitted ??= { issues: 0, errors: 0, warnings: 0, fixable: 0, rules: {} });
+    o.issues++;
+    if (issue.severity === 'error') o.errors++;
+    else o.warnings++;
+    if (issue.fix) {
+      o.fixable++;
+      if (this.keepFixes) this.unlisted.push(issue);
+    }
+    o.rules[issue.rule] = (o.rules[issue.rule] ?? 0) + 1;
   }
 
   private label(f: Field): string {
@@ -193,15 +252,13 @@ class SheetChecker {
     for (const f of this.required()) {
       if (!this.header.fields.has(f)) {
         const also = f === 'registrationNo' ? '（毕业生按51161开头的注册证号填写）' : '';
-        this.issues.push(makeIssue(null, null, f, err('header.missing-column', `缺少“${FIELD_LABEL[f]}”列${also}`), null));
+        this.add(makeIssue(null, null, f, err('header.missing-column', `缺少“${FIELD_LABEL[f]}”列${also}`), null));
       }
     }
     for (const [f, cols] of this.header.fieldColumns) {
       if (cols.length > 1) {
         const names = cols.map((c) => `${address(this.header.headerRow, c)}“${this.header.labels[c]}”`).join('、');
-        this.issues.push(
-          makeIssue(null, null, f, err('header.duplicate-column', `有多列都是“${FIELD_LABEL[f]}”：${names}，请只保留一列`), null),
-        );
+        this.add(makeIssue(null, null, f, err('header.duplicate-column', `有多列都是“${FIELD_LABEL[f]}”：${names}，请只保留一列`), null));
       }
     }
   }
@@ -408,7 +465,7 @@ class SheetChecker {
     if (p.unusable || p.text === String(n)) return;
     this.renumber = true;
     const what = p.empty ? '为空' : `为“${p.text}”`;
-    this.issues.push(
+    this.add(
       makeIssue(p, this.label('seq'), 'seq', err('table.sequence', `序号应从1起连续编号，此处应为${n}，当前${what}`, true), [
         { cell: p.addr, value: n, numberFormat: 'General' },
       ]),
@@ -420,9 +477,16 @@ class SheetChecker {
     const L = this.layout;
     const steps: TableSteps = { removeBlank: false, sort: false, renumber: false, marker: false };
     const tableIssues: { rule: keyof TableSteps; issue: Issue }[] = [];
-    for (const r of L.blankRows) {
+    // One issue per run of blank rows (a stray value at the sheet's last row leaves a million of them behind it).
+    for (let i = 0; i < L.blankRows.length; ) {
+      const first = L.blankRows[i]!;
+      let j = i;
+      while (j + 1 < L.blankRows.length && L.blankRows[j + 1] === L.blankRows[j]! + 1) j++;
+      const last = L.blankRows[j]!;
+      const what = first === last ? `第${first}行是记录中间的空行` : `第${first}–${last}行是记录中间的空行（共 ${last - first + 1} 行）`;
       steps.removeBlank = true;
-      tableIssues.push({ rule: 'removeBlank', issue: makeIssue(at(r, L.firstCol), null, null, err('row.blank', `第${r}行是记录中间的空行，应删除`, true), null) });
+      tableIssues.push({ rule: 'removeBlank', issue: makeIssue(at(first, L.firstCol), null, null, err('row.blank', `${what}，应删除`, true), null) });
+      i = j + 1;
     }
     if (this.spec.sorted(this.profile)) {
       const keyField = this.spec.key;
@@ -445,17 +509,31 @@ class SheetChecker {
     this.checkMarker(steps, tableIssues);
     this.checkMerged();
     // Each table rule's fix is the list of every cell that table fix rewrites (DOMAIN.md §6), planned once
-    // per rule and shared by that rule's issues (one plan per blank row would be quadratic).
-    const plans = new Map<keyof TableSteps, Patch[]>();
+    // per rule and shared by that rule's issues (one plan per blank row would be quadratic). "[可修复]" must mean
+    // fixable (issue 14 item 4): a fix that would cut a merge or change a formula is not offered, and says why.
+    const plans = new Map<keyof TableSteps, ReturnType<typeof planTable>>();
     for (const t of tableIssues) {
-      let patches = plans.get(t.rule);
-      if (!patches) {
+      let plan = plans.get(t.rule);
+      if (!plan) {
+        const opts = { maxPatches: this.profile.limits.issues };
         const only: TableSteps = { removeBlank: false, sort: false, renumber: false, marker: false, [t.rule]: true };
-        patches = planTable(this.sheet, this.profile, this.header, L, this.rows, new Map(), only);
-        plans.set(t.rule, patches);
+        plan = planTable(this.sheet, this.profile, this.header, L, this.rows, new Map(), only, opts);
+        // Alone it may not fit (a signature row below a record in Excel's last row) where, with the sheet's other
+        // table fixes, it does: `fix` applies them together, so it is fixable.
+        const all = { ...steps, [t.rule]: true };
+        if (plan.refused !== null && Object.entries(all).some(([k, on]) => on && k !== t.rule)) {
+          const together = planTable(this.sheet, this.profile, this.header, L, this.rows, new Map(), all, opts);
+          if (together.refused === null) plan = together;
+        }
+        plans.set(t.rule, plan);
       }
-      t.issue.fix = { patches };
-      this.issues.push(t.issue);
+      if (plan.refused !== null) {
+        steps[t.rule] = false;
+        t.issue.message += `（无法自动修复：${plan.refused}）`;
+      } else {
+        t.issue.fix = plan.count > plan.patches.length ? { patches: [], omittedPatches: plan.count } : { patches: plan.patches };
+      }
+      this.add(t.issue);
     }
     return steps;
   }
@@ -466,12 +544,14 @@ class SheetChecker {
     const last = L.records[L.records.length - 1]!;
     // Records after the end marker close up with the others when fixed: the marker belongs below them all.
     const expected = L.recordsAfterEnd.length ? this.header.headerRow + 1 + L.records.length : last + 1;
-    const where = at(expected, L.firstCol);
+    // A sheet filled to Excel's last row has no row for the marker: the issue is on the last record, not fixable.
+    const where = at(Math.min(expected, MAX_ROW), L.firstCol);
     if (L.markerKind === 'terminator') {
       const t = this.profile.exemption.terminator;
       let msg: string | null = null;
-      if (L.marker === null) msg = `表格最后一条记录的下一行（第${expected}行第一列）应填写“${t}”`;
-      else if (L.recordsAfterEnd.length) msg = `“${t}”之后不能再有记录（第${L.recordsAfterEnd.join('、')}行），结束行应放在最后一条记录的下一行`;
+      if (L.marker === null && expected > MAX_ROW) msg = `表格已用到 Excel 的最后一行，最后一条记录之后放不下“${t}”，请把表格拆分后再报送`;
+      else if (L.marker === null) msg = `表格最后一条记录的下一行（第${expected}行第一列）应填写“${t}”`;
+      else if (L.recordsAfterEnd.length) msg = `“${t}”之后不能再有记录（${rowList(L.recordsAfterEnd)}），结束行应放在最后一条记录的下一行`;
       else if (L.marker !== expected) msg = `“${t}”应紧接在最后一条记录的下一行（第${expected}行），中间不能有空行`;
       if (msg) {
         steps.marker = true;
@@ -482,7 +562,7 @@ class SheetChecker {
     const text = this.template === 'withdrawal' ? '经办人' : '主管领导、经手人签字和公章';
     let msg: string | null = null;
     if (L.marker === null) msg = `最后一条记录之后应紧接签字行（${text}）`;
-    else if (L.recordsAfterEnd.length) msg = `签字行之后不能再有记录（第${L.recordsAfterEnd.join('、')}行）`;
+    else if (L.recordsAfterEnd.length) msg = `签字行之后不能再有记录（${rowList(L.recordsAfterEnd)}）`;
     else if (L.marker !== expected) msg = `签字行（${text}）应紧接在最后一条记录的下一行（第${expected}行），中间不能有空行`;
     if (msg) {
       steps.marker = true;
@@ -497,7 +577,7 @@ class SheetChecker {
     const bottom = L.records[L.records.length - 1]!;
     for (const m of this.merged) {
       if (m.bottom < top || m.top > bottom) continue;
-      this.issues.push(
+      this.add(
         makeIssue(at(m.top, m.left), null, null, err('cell.merged', `记录区域中有合并单元格（${address(m.top, m.left)}:${address(m.bottom, m.right)}），请取消合并后逐行填写`), null),
       );
     }
@@ -508,7 +588,7 @@ class SheetChecker {
     if (!wanted || this.sheet.name === wanted) return null;
     const issue = makeIssue(null, null, null, warn('sheet.name', `工作表名称应为“${wanted}”，当前为“${this.sheet.name}”`, true), null);
     issue.fix = { patches: [], renameSheet: wanted };
-    this.issues.push(issue);
+    this.add(issue);
     return wanted;
   }
 
@@ -526,9 +606,9 @@ class SheetChecker {
       let patch: Patch | null = null;
       if (p.needsFix && p.drafts.some((d) => d.fixable)) {
         patch = { cell: p.addr, value: p.fixed, numberFormat: '@' };
-        this.cellFixes.set(p.addr, patch);
+        if (this.keepFixes) this.cellFixes.set(p.addr, patch);
       }
-      for (const d of p.drafts) this.issues.push(makeIssue(p, column, field, d, d.fixable && patch ? [patch] : null));
+      for (const d of p.drafts) this.add(makeIssue(p, column, field, d, d.fixable && patch ? [patch] : null));
     }
   }
 }
@@ -572,6 +652,12 @@ function add<T>(p: Prepared, o: Outcome<T>): T | undefined {
     if (o.drafts.some((d) => d.fixable)) p.needsFix = true;
   }
   return o.parsed;
+}
+
+/** 第5、7、9行 — at most five rows named, then how many more. */
+function rowList(rows: readonly number[]): string {
+  const shown = rows.slice(0, 5).join('、');
+  return rows.length > 5 ? `第${shown}行等 ${rows.length} 行` : `第${shown}行`;
 }
 
 function at(row: number, col: number) {
