@@ -11,6 +11,8 @@ try {
   }
   throw e;
 }
+// Ctrl+C / SIGTERM remove the temp files of outputs being written, then exit 130 / 143.
+cli.installSignalHandlers();
 cli.run(process.argv.slice(2)).then((code) => {
   process.exitCode = code;
 });

@@ -17,6 +17,7 @@ import type { FolderListing, InspectedFile } from '../core/evidence/types';
 import type { FileEntryReport, FileIssue, FilesReport, FilesTemplate } from '../core/types';
 import { TEMPLATE_SPECS } from '../core/templates/specs';
 import { displayWidth, padEnd } from './format';
+import { TEXT_ISSUES_PER_SHEET, maxOf, omittedText, terminalText, writeJson } from './output';
 import { EXIT_ERRORS, EXIT_OK, EXIT_UNUSABLE, type CliIO } from './io';
 import { CliError, loadProfile, reportDate, templateOption } from './options';
 
@@ -53,11 +54,20 @@ export async function assertFolder(dir: string): Promise<string> {
 
 /**
  * Every file and folder below `root` (hidden and system files left out, symbolic links to folders not followed),
- * except the absolute paths in `skip` (the roster, the zips being written).
+ * except the absolute paths in `skip` (the roster, the zips being written). What is there but cannot be read as a
+ * file — a pipe, a device, a symbolic link that loops or leads nowhere, or out of the folder — is listed in
+ * `specials`, never opened (a pipe would block the read forever) and never followed out of the folder (issue 14
+ * item 7): the check reports it as what it is, not as a missing file.
  */
-export async function walkFolder(root: string, skip: (abs: string) => boolean): Promise<{ files: WalkedFile[]; directories: string[] }> {
+export async function walkFolder(
+  root: string,
+  skip: (abs: string) => boolean,
+): Promise<{ files: WalkedFile[]; directories: string[]; specials: InspectedFile[] }> {
   const files: WalkedFile[] = [];
   const directories: string[] = [];
+  const specials: InspectedFile[] = [];
+  const realRoot = await fsp.realpath(root).catch(() => root);
+  const inside = (p: string) => p === realRoot || p.startsWith(realRoot.endsWith(sep) ? realRoot : realRoot + sep);
   let count = 0;
   const visit = async (abs: string, depth: number): Promise<void> => {
     let names: string[];
@@ -74,19 +84,32 @@ export async function walkFolder(root: string, skip: (abs: string) => boolean): 
       const rel = relative(root, path).split(sep).join('/').normalize('NFC');
       const lst = await fsp.lstat(path).catch(() => undefined);
       if (!lst) continue;
-      const st = lst.isSymbolicLink() ? await fsp.stat(path).catch(() => undefined) : lst;
-      if (!st) continue;
+      const special = (): void => {
+        specials.push({ path: rel, size: 0, type: 'special', width: null, height: null, damaged: false });
+      };
+      let st = lst;
+      if (lst.isSymbolicLink()) {
+        const target = await fsp.realpath(path).catch(() => undefined);
+        const followed = target === undefined ? undefined : await fsp.stat(target).catch(() => undefined);
+        if (target === undefined || followed === undefined || !inside(target)) {
+          special();
+          continue;
+        }
+        st = followed;
+      }
       if (st.isDirectory()) {
         if (lst.isSymbolicLink()) continue;
         directories.push(rel);
         if (depth < MAX_DEPTH) await visit(path, depth + 1);
       } else if (st.isFile()) {
         files.push({ abs: path, rel, size: st.size });
+      } else {
+        special();
       }
     }
   };
   await visit(root, 1);
-  return { files, directories };
+  return { files, directories, specials };
 }
 
 async function readPrefix(abs: string, length: number): Promise<Uint8Array> {
@@ -132,17 +155,18 @@ export async function runFiles(roster: string, flags: FilesFlags, io: CliIO): Pr
   try {
     await sniffInput(roster);
     const dir = await assertFolder(flags.dir);
-    const sheets = await readSheetsStreaming(roster);
+    const sheets = await readSheetsStreaming(roster, { limits: profile.limits });
     const analyses = analyseWorkbook(sheets, profile, options);
     const r = evidenceRoster(sheets, analyses);
     if (!r) {
       throw new CliError(`“${basename(roster)}”中找不到学信网退学汇总名单或学生基本信息修改情况统计表，无法核对附件（可先用 xueji check 查看）`);
     }
     const walked = await walkFolder(dir, sameFileSkip([roster]));
-    const listing: FolderListing = { files: [], directories: walked.directories };
+    const listing: FolderListing = { files: [...walked.specials], directories: walked.directories };
     for (const f of walked.files) listing.files.push(await inspectEvidence(f));
     const report = checkEvidenceFiles({ file: basename(roster), folder: basename(dir) }, r, listing, profile);
-    io.stdout(flags.json ? JSON.stringify(report, null, 2) + '\n' : formatFilesReport(report));
+    if (flags.json) writeJson(report, io.stdout);
+    else io.stdout(formatFilesReport(report));
     return report.summary.errors > 0 ? EXIT_ERRORS : EXIT_OK;
   } catch (e) {
     if (e instanceof XuejiInputError) {
@@ -162,7 +186,7 @@ function templateTitle(t: FilesTemplate): string {
 }
 
 function issueLine(i: FileIssue, ruleWidth: number, pathWidth: number): string {
-  return `    ${padEnd(i.cell ?? '—', 7)} ${SEVERITY[i.severity]}  ${padEnd(i.rule, ruleWidth)}  ${padEnd(i.path ?? '—', pathWidth)}  ${i.message}`;
+  return `    ${padEnd(i.cell ?? '—', 7)} ${SEVERITY[i.severity]}  ${padEnd(i.rule, ruleWidth)}  ${padEnd(terminalText(i.path ?? '—'), pathWidth)}  ${terminalText(i.message)}`;
 }
 
 /** The header and issue lines of a files report; `xueji photos` adds its zips and left-out students. */
@@ -178,9 +202,12 @@ export function formatFilesReport(r: FilesReport): string {
   const issues = r.files.flatMap((f: FileEntryReport) => f.issues);
   if (!issues.length) lines.push('    ✓ 未发现问题');
   else {
-    const ruleWidth = Math.max(...issues.map((i) => i.rule.length));
-    const pathWidth = Math.min(40, Math.max(...issues.map((i) => displayWidth(i.path ?? '—'))));
-    for (const i of issues) lines.push(issueLine(i, ruleWidth, pathWidth));
+    const shown = issues.length > TEXT_ISSUES_PER_SHEET ? issues.slice(0, TEXT_ISSUES_PER_SHEET) : issues;
+    const ruleWidth = maxOf(shown, (i) => i.rule.length);
+    const pathWidth = Math.min(40, maxOf(shown, (i) => displayWidth(terminalText(i.path ?? '—'))));
+    for (const i of shown) lines.push(issueLine(i, ruleWidth, pathWidth));
+    const more = omittedText(issues.length - shown.length, undefined, 0);
+    if (more) lines.push(more);
   }
   lines.push(`  合计：错误 ${r.summary.errors} 个，警告 ${r.summary.warnings} 个`);
   return lines.join('\n') + '\n';

@@ -9,6 +9,7 @@ import { defaultProfileJson } from '../core/profile/default-profile';
 import { EXIT_INTERNAL, EXIT_UNUSABLE, processIO, type CliIO } from './io';
 import { CliError, internalErrorMessage } from './options';
 import pkg from '../../package.json';
+import { installSignalHandlers } from './signals';
 
 const COMMANDER_MESSAGES: Record<string, (e: CommanderError) => string> = {
   'commander.missingArgument': () => '缺少文件参数，例如：xueji check 名单.xlsx',
@@ -134,7 +135,10 @@ export async function run(argv: string[], io: CliIO = processIO()): Promise<numb
   }
 }
 
+export { installSignalHandlers } from './signals';
+
 if (require.main === module) {
+  installSignalHandlers();
   void run(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });

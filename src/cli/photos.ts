@@ -8,12 +8,12 @@
  * accepts. The zips are written atomically (temp file, flushed, renamed) and never over the roster.
  * Exit 0 no errors, 1 errors (the zip of the good photos is still written), 2 roster, folder or output unusable.
  */
-import { randomBytes } from 'node:crypto';
 import { promises as fsp } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { assertNotInput, readSheetsStreaming, sniffInput } from '../files/node-io';
 import { XuejiInputError, XuejiOutputError, baseName } from '../files/errors';
 import { inspectPhoto } from '../files/images';
+import { newTempPath, releaseTemp } from '../files/temp-files';
 import { buildZipParts, PhotoZipError, zipPartNames, type ZipMember } from '../files/photo-zip';
 import { checkPhotos, photoRoster } from '../core/evidence';
 import type { FolderListing } from '../core/evidence/types';
@@ -55,7 +55,7 @@ export async function runPhotos(roster: string, flags: PhotosFlags, io: CliIO): 
     await sniffInput(roster);
     await assertNotInput(output, roster);
     const dir = await assertFolder(flags.dir);
-    const sheets = await readSheetsStreaming(roster);
+    const sheets = await readSheetsStreaming(roster, { limits: profile.limits });
     const pr = photoRoster(sheets, profile);
     if (!pr) {
       const col = profile.photos.nameBy === 'idCard' ? '身份证号' : '学号';
@@ -63,7 +63,7 @@ export async function runPhotos(roster: string, flags: PhotosFlags, io: CliIO): 
     }
     const skipRoster = sameFileSkip([roster]);
     const walked = await walkFolder(dir, (abs) => skipRoster(abs) || isOutputPart(abs, output));
-    const listing: FolderListing = { files: [], directories: walked.directories };
+    const listing: FolderListing = { files: [...walked.specials], directories: walked.directories };
     const absOf = new Map<string, string>();
     for (const f of walked.files) {
       absOf.set(f.rel, f.abs);
@@ -125,7 +125,8 @@ export async function writeAllAtomic(files: readonly { path: string; bytes: Uint
       if ((await fsp.stat(out).catch(() => undefined))?.isDirectory()) {
         throw new XuejiOutputError('output-is-directory', `无法保存：“${baseName(f.path)}”是一个文件夹，请指定文件名`);
       }
-      const temp = join(dirname(out), `.${basename(out)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+      // Registered: Ctrl+C removes it (issue 14 item 5).
+      const temp = newTempPath(dirname(out));
       temps.push({ temp, out });
       const fh = await fsp.open(temp, 'wx');
       try {
@@ -135,9 +136,13 @@ export async function writeAllAtomic(files: readonly { path: string; bytes: Uint
         await fh.close();
       }
     }
-    for (const t of temps) await fsp.rename(t.temp, t.out);
+    for (const t of temps) {
+      await fsp.rename(t.temp, t.out);
+      releaseTemp(t.temp);
+    }
   } catch (e) {
     await Promise.all(temps.map((t) => fsp.rm(t.temp, { force: true }).catch(() => undefined)));
+    for (const t of temps) releaseTemp(t.temp);
     if (e instanceof XuejiOutputError) throw e;
     const code = (e as NodeJS.ErrnoException)?.code;
     const reason =

@@ -23,6 +23,11 @@ export interface SheetInput {
   rows: ReadonlyArray<ReadonlyArray<Cell | undefined> | undefined>;
   /** Merged ranges as A1 ranges, e.g. 'A1:E1'. */
   merges: readonly string[];
+  /**
+   * Cells carrying what a value fix does not move with its row — a comment, a hyperlink, the corner a picture is
+   * anchored to (A1 addresses). A table fix that would move such a row refuses, saying so. Absent when unknown.
+   */
+  anchors?: readonly string[];
 }
 
 export type TemplateId =

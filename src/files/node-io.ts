@@ -40,6 +40,8 @@ export interface ReadOptions {
   maxRows?: number;
   /** Refuse ('too-many-cells', 'too-large') a file beyond the profile's limits (the reader stops right there). */
   limits?: ReadLimits;
+  /** List each sheet's `anchors` — hyperlinks, comments, pictures — that a fix must not move away from (for `fix`). */
+  anchors?: boolean;
 }
 
 /** Carries an error thrown by the caller's own callback through the "anything else means corrupt" wrapping. */
@@ -93,7 +95,7 @@ export async function readSheetsStreaming(path: string, opts?: ReadOptions): Pro
   try {
     const workbook = await readWorkbookParts(zip, budget);
     const { styles, sharedStrings } = await readSharedParts(zip, budget);
-    const ctx = { path, styles, sharedStrings, date1904: workbook.date1904, onRow, budget };
+    const ctx = { path, styles, sharedStrings, date1904: workbook.date1904, onRow, budget, anchors: opts?.anchors === true };
     sheets = [];
     for (const sheet of workbook.sheets) {
       if (sheet.kind !== 'worksheet') continue;

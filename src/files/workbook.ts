@@ -142,10 +142,17 @@ export function applyPatches(ws: ExcelJS.Worksheet, patches: readonly Patch[]): 
     // assigning `cell.numFmt` would change every such cell.
     cell.style = { ...cell.style, numFmt: patch.numberFormat };
     const value = patch.value;
-    if (typeof value === 'number' && date1904 && isDateFormat(patch.numberFormat)) {
-      cell.value = serialToDate(value);
+    // An error value stays an error (#N/A, never the text "#N/A"); a formula moved with its row stays a formula.
+    const shown: ExcelJS.CellValue =
+      patch.error === true && value !== null
+        ? { error: String(value) as ExcelJS.CellErrorValue['error'] }
+        : typeof value === 'number' && date1904 && isDateFormat(patch.numberFormat)
+          ? serialToDate(value)
+          : value;
+    if (patch.formula !== undefined) {
+      cell.value = shown === null ? { formula: patch.formula } : ({ formula: patch.formula, result: shown } as ExcelJS.CellFormulaValue);
     } else {
-      cell.value = value;
+      cell.value = shown;
     }
   });
 }

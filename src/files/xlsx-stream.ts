@@ -205,6 +205,8 @@ export interface ReadContext {
   date1904: boolean;
   onRow: (rowNumber: number) => void;
   budget?: ReadBudget;
+  /** Also list the sheet's `anchors` (hyperlinks, comments, drawings: for fixing). */
+  anchors?: boolean;
 }
 
 /** xl/styles.xml and xl/sharedStrings.xml (the fixed names ExcelJS reads), parsed by ExcelJS's own classes. */
@@ -273,6 +275,8 @@ export async function readWorksheetPart(
   const masters = new Map<string, string>();
   const mergeRefs: string[] = [];
   const hyperlinkRefs: string[] = [];
+  /** Cells with a hyperlink, a comment or a picture's corner: a table fix must not move them (plan.ts). */
+  const anchors: string[] = [];
 
   let inSheetData = false;
   let inCell = false;
@@ -344,6 +348,7 @@ export async function readWorksheetPart(
         if (node.attributes['r:id'] !== undefined && node.attributes.ref !== undefined) {
           hyperlinkRefs.push(node.attributes.ref);
         }
+        if (node.attributes.ref !== undefined && decodeRange(node.attributes.ref) !== undefined) anchors.push(encodeRange(decodeRange(node.attributes.ref)!));
         break;
       default:
         break;
@@ -401,5 +406,49 @@ export async function readWorksheetPart(
     merges.push(encodeRange(rect));
     builder.clearMergeFollowers(rect);
   }
-  return builder.build(name, merges);
+  const sheet = builder.build(name, merges);
+  if (!ctx.anchors) return sheet;
+  anchors.push(...(await partAnchors(zip, part, budget)));
+  return anchors.length ? { ...sheet, anchors } : sheet;
+}
+
+/** 'xl/worksheets/../comments1.xml' → 'xl/comments1.xml'; an absolute target ('/xl/…') is taken from the root. */
+function resolvePart(fromPart: string, target: string): string {
+  const base = target.startsWith('/') ? [] : fromPart.split('/').slice(0, -1);
+  for (const seg of target.replace(/^\/+/, '').split('/')) {
+    if (seg === '..') base.pop();
+    else if (seg !== '.' && seg !== '') base.push(seg);
+  }
+  return base.join('/');
+}
+
+/**
+ * The cells a worksheet's comments (notes and threaded comments) and drawings (pictures, shapes, charts anchored to
+ * a cell) are attached to, through the sheet's relationships: what stays in place when a fix moves values.
+ */
+async function partAnchors(zip: JSZip, part: string, budget: ReadBudget): Promise<string[]> {
+  const slash = part.lastIndexOf('/');
+  const rels = zipEntry(zip, `${part.slice(0, slash)}/_rels/${part.slice(slash + 1)}.rels`);
+  if (rels === null) return [];
+  const { RelationshipsXform } = excelJSInternals();
+  const list = await new RelationshipsXform().parseStream(entryText(rels, budget));
+  const out: string[] = [];
+  for (const rel of list) {
+    if (rel.TargetMode === 'External') continue;
+    const kind = /\/(comments|threadedComment|drawing)$/.exec(rel.Type)?.[1];
+    if (kind === undefined) continue;
+    const entry = zipEntry(zip, resolvePart(part, rel.Target));
+    if (entry === null) continue;
+    let text = '';
+    for await (const t of entryText(entry, budget)) text += t;
+    if (kind === 'drawing') {
+      // <xdr:from><xdr:col>2</xdr:col>…<xdr:row>4</xdr:row>: zero-based column and row of the anchor's corner.
+      for (const m of text.matchAll(/<(?:\w+:)?from>\s*<(?:\w+:)?col>(\d+)<\/(?:\w+:)?col>[\s\S]*?<(?:\w+:)?row>(\d+)<\/(?:\w+:)?row>/g)) {
+        out.push(`${columnLetters(Number(m[1]) + 1)}${Number(m[2]) + 1}`);
+      }
+    } else {
+      for (const m of text.matchAll(/<(?:\w+:)?(?:comment|threadedComment)\b[^>]*?\bref="([A-Za-z]{1,3}[0-9]+)"/g)) out.push(m[1]!.toUpperCase());
+    }
+  }
+  return out;
 }

@@ -279,7 +279,7 @@ export function planTable(
     }
   }
   if (count > 0) {
-    const why = pinnedFormulaProblem(sheet, start, lastRow, moves);
+    const why = anchorProblem(sheet, moves) ?? pinnedFormulaProblem(sheet, start, lastRow, moves);
     if (why) return refuse(why);
   }
   return { patches, count, refused: null };
@@ -305,12 +305,23 @@ function movedFormulaProblem(
     if ((!ref.topAbs && ref.top !== from) || (!ref.bottomAbs && ref.bottom !== from)) {
       return `第${from}行 ${address(from, col)} 的公式引用了其他行（${text}），移到第${to}行（${at}）后会指向别的记录；请先把公式“选择性粘贴为数值”再修复`;
     }
-    if (ref.top === ref.bottom && moves(ref.top)) {
+    if (ref.topAbs && ref.bottomAbs && ref.top === ref.bottom && moves(ref.top)) {
       return `第${from}行 ${address(from, col)} 的公式引用了 ${text}，该行也会移动，移动后会指向别的记录；请先把公式“选择性粘贴为数值”再修复`;
     }
   }
   if (shiftFormula(formula, to - from, sheetName) === null) {
     return `第${from}行 ${address(from, col)} 的公式移到第${to}行后会引用工作表以外的单元格`;
+  }
+  return null;
+}
+
+/** A comment, hyperlink or picture attached to a cell of a row that moves: it would stay behind, on another record. */
+function anchorProblem(sheet: SheetInput, moves: (row: number) => boolean): string | null {
+  for (const a of sheet.anchors ?? []) {
+    const r = parseRange(a);
+    for (let row = r.top; row <= r.bottom && row - r.top < 1000; row++) {
+      if (moves(row)) return `${a} 有批注、超链接或图片，它们不会随行移动，修复后会挂在别的记录上；请先把它们移走（或手动调整行的顺序）再修复`;
+    }
   }
   return null;
 }
