@@ -204,7 +204,8 @@ export async function runExport(file: string, flags: ExportFlags, io: CliIO): Pr
 
     for (const p of planned) {
       const wb = books.get(p) ?? (await materialise(p, template));
-      await writeWorkbookAtomic(wb, p.out, { inputPath: file, force: flags.force });
+      const keepFrom = p.fill && template ? await fsp.readFile(template.path) : undefined;
+      await writeWorkbookAtomic(wb, p.out, { inputPath: file, force: flags.force, keepFrom });
       const n = p.sx.errors.length + p.selfErrors.length;
       const layout = p.fill ? `按学校模板“${basename(template!.path)}”填写` : '内置格式';
       const fixed = p.sx.fixed ? `，已自动修正 ${p.sx.fixed} 处` : '';

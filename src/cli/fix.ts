@@ -41,7 +41,7 @@ export async function runFix(file: string, flags: FixFlags, io: CliIO): Promise<
     // The output is checked before any work (and again just before it is written): a wrong -o is said at once.
     if (output !== undefined) await assertWritable(output, { inputPath: file, force: flags.force });
     const progress = rowProgress(io, basename(file));
-    const sheets = await readSheetsStreaming(file, { maxRows: profile.limits.fixMaxRows, limits: profile.limits, onRows: progress.onRows, anchors: true });
+    const sheets = await readSheetsStreaming(file, { maxRows: profile.limits.fixMaxRows, limits: profile.limits, onRows: progress.onRows });
     progress.done(sheets.reduce((n, s) => n + s.rows.length, 0));
     const analyses = analyseWorkbook(sheets, profile, options);
     const plans = analyses.map((a) => planFixes(sheets.find((s) => s.name === a.report.sheet)!, profile, a));

@@ -3,7 +3,7 @@
  * workbook atomically. Node only. Every failure about the input is a `XuejiInputError` with a Chinese message; about
  * the output a `XuejiOutputError`.
  */
-import { fidelityProblems } from './fidelity';
+import { fidelityProblems, keepWorkbookProtection, unsupportedContent } from './fidelity';
 import * as ExcelJS from 'exceljs';
 import { promises as fsp } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -13,7 +13,7 @@ import { patchXlsx } from './xlsx-patch';
 import { installChineseBuiltinNumberFormats } from './exceljs-internals';
 import { sniffInput } from './sniff';
 import { newTempPath, releaseTemp, removeStaleTemps } from './temp-files';
-import { sheetFromWorksheet, findUnsupportedParts } from './workbook';
+import { compactDataValidations, sheetFromWorksheet } from './workbook';
 import {
   ReadBudget,
   type ReadLimits,
@@ -40,8 +40,6 @@ export interface ReadOptions {
   maxRows?: number;
   /** Refuse ('too-many-cells', 'too-large') a file beyond the profile's limits (the reader stops right there). */
   limits?: ReadLimits;
-  /** List each sheet's `anchors` — hyperlinks, comments, pictures — that a fix must not move away from (for `fix`). */
-  anchors?: boolean;
 }
 
 /** Carries an error thrown by the caller's own callback through the "anything else means corrupt" wrapping. */
@@ -95,7 +93,7 @@ export async function readSheetsStreaming(path: string, opts?: ReadOptions): Pro
   try {
     const workbook = await readWorkbookParts(zip, budget);
     const { styles, sharedStrings } = await readSharedParts(zip, budget);
-    const ctx = { path, styles, sharedStrings, date1904: workbook.date1904, onRow, budget, anchors: opts?.anchors === true };
+    const ctx = { path, styles, sharedStrings, date1904: workbook.date1904, onRow, budget };
     sheets = [];
     for (const sheet of workbook.sheets) {
       if (sheet.kind !== 'worksheet') continue;
@@ -125,7 +123,7 @@ export async function loadWorkbook(
 ): Promise<{ workbook: ExcelJS.Workbook; sheets: SheetInput[]; unsupported: string[] }> {
   installChineseBuiltinNumberFormats();
   const data = await readInput(path);
-  const { zip, names } = await openXlsxZip(data, path);
+  const { zip } = await openXlsxZip(data, path);
   const workbook = new ExcelJS.Workbook();
   let sheets: SheetInput[];
   try {
@@ -150,7 +148,7 @@ export async function loadWorkbook(
     throw inputError('too-many-rows', path, { limit: opts.maxRows });
   }
   if (!hasAnyCell(sheets)) throw inputError('empty', path);
-  return { workbook, sheets, unsupported: findUnsupportedParts(names) };
+  return { workbook, sheets, unsupported: await unsupportedContent(data) };
 }
 
 async function realpathOrUndefined(p: string): Promise<string | undefined> {
@@ -265,12 +263,22 @@ export async function writeBytesAtomic(bytes: Uint8Array, outPath: string, opts:
   }
 }
 
-/** `writeBytesAtomic` of the workbook ExcelJS builds (an export). */
-export async function writeWorkbookAtomic(workbook: ExcelJS.Workbook, outPath: string, opts: WriteOptions = {}): Promise<void> {
+/**
+ * `writeBytesAtomic` of the workbook ExcelJS builds (an export). Its data validations are written as the ranges they
+ * are (compactDataValidations); `keepFrom`, the bytes of the workbook it was loaded from (a school's template), gives
+ * back what ExcelJS drops at the workbook level (the structure protection).
+ */
+export async function writeWorkbookAtomic(
+  workbook: ExcelJS.Workbook,
+  outPath: string,
+  opts: WriteOptions & { keepFrom?: Uint8Array } = {},
+): Promise<void> {
   await assertWritable(outPath, opts);
-  let buffer: Buffer;
+  let buffer: Uint8Array;
   try {
+    compactDataValidations(workbook);
     buffer = Buffer.from(await workbook.xlsx.writeBuffer());
+    if (opts.keepFrom) buffer = await keepWorkbookProtection(opts.keepFrom, buffer);
   } catch (e) {
     throw new XuejiOutputError('write-failed', `无法生成文件“${baseName(outPath)}”的内容`, { cause: e });
   }

@@ -175,3 +175,20 @@ export class SheetBuilder {
     return { name, rows, merges };
   }
 }
+
+/**
+ * The sheet with its `anchors` (cells with a hyperlink, a comment or a picture's corner), as both readers give them:
+ * canonical ('B3', 'A1:B2'), in row then column order, each once; no field at all when there are none.
+ */
+export function withAnchors(sheet: SheetInput, refs: readonly string[]): SheetInput {
+  const rects = new Map<string, MergeRect>();
+  for (const ref of refs) {
+    const r = decodeRange(ref);
+    if (!r) continue;
+    const key = r.top === r.bottom && r.left === r.right ? `${columnLetters(r.left)}${r.top}` : encodeRange(r);
+    rects.set(key, r);
+  }
+  if (!rects.size) return sheet;
+  const anchors = [...rects].sort((a, b) => a[1].top - b[1].top || a[1].left - b[1].left || (a[0] < b[0] ? -1 : 1)).map(([k]) => k);
+  return { ...sheet, anchors };
+}

@@ -33,7 +33,7 @@ import {
   type SharedStringsPart,
   type StylesPart,
 } from './exceljs-internals';
-import { SheetBuilder, columnLetters, decodeAddress, decodeRange, encodeRange } from './sheet-builder';
+import { SheetBuilder, columnLetters, decodeAddress, decodeRange, encodeRange, withAnchors } from './sheet-builder';
 
 /** What one file may cost while it is read (profile `limits`, issue 14): bytes inflated and cells kept, all parts. */
 export interface ReadLimits {
@@ -205,8 +205,6 @@ export interface ReadContext {
   date1904: boolean;
   onRow: (rowNumber: number) => void;
   budget?: ReadBudget;
-  /** Also list the sheet's `anchors` (hyperlinks, comments, drawings: for fixing). */
-  anchors?: boolean;
 }
 
 /** xl/styles.xml and xl/sharedStrings.xml (the fixed names ExcelJS reads), parsed by ExcelJS's own classes. */
@@ -348,7 +346,7 @@ export async function readWorksheetPart(
         if (node.attributes['r:id'] !== undefined && node.attributes.ref !== undefined) {
           hyperlinkRefs.push(node.attributes.ref);
         }
-        if (node.attributes.ref !== undefined && decodeRange(node.attributes.ref) !== undefined) anchors.push(encodeRange(decodeRange(node.attributes.ref)!));
+        if (node.attributes.ref !== undefined) anchors.push(node.attributes.ref);
         break;
       default:
         break;
@@ -406,10 +404,8 @@ export async function readWorksheetPart(
     merges.push(encodeRange(rect));
     builder.clearMergeFollowers(rect);
   }
-  const sheet = builder.build(name, merges);
-  if (!ctx.anchors) return sheet;
   anchors.push(...(await partAnchors(zip, part, budget)));
-  return anchors.length ? { ...sheet, anchors } : sheet;
+  return withAnchors(builder.build(name, merges), anchors);
 }
 
 /** 'xl/worksheets/../comments1.xml' → 'xl/comments1.xml'; an absolute target ('/xl/…') is taken from the root. */

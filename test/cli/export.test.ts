@@ -31,6 +31,7 @@ import {
   tempDir,
   xueji,
 } from './helpers';
+import { addRelatedPart } from '../files/helpers';
 
 const EXAMPLES = path.resolve(__dirname, '..', '..', 'examples');
 const DATE = ['--report-date', '2026-11-22'];
@@ -329,7 +330,8 @@ describe('--template-file', () => {
       await blankRosterTemplate(f);
       const JSZip = (await import('jszip')).default;
       const zip = await JSZip.loadAsync(fs.readFileSync(f));
-      zip.file('xl/charts/chart1.xml', '<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"/>');
+      await addRelatedPart(zip, 'xl/worksheets/sheet1.xml', 'drawing', 'xl/drawings/d.xml', '<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing"/>');
+      await addRelatedPart(zip, 'xl/drawings/d.xml', 'chart', 'xl/charts/c.xml', '<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"/>');
       fs.writeFileSync(f, await zip.generateAsync({ type: 'nodebuffer' }));
     }, /图表/],
     ['no table of the input’s template', async (f: string) => {

@@ -3,8 +3,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { XuejiInputError, XuejiOutputError, XuejiPatchError } from '../../src/files/errors';
 import { loadWorkbook, readSheetsStreaming, writeWorkbookAtomic } from '../../src/files/node-io';
-import { applyPatches, findUnsupportedParts, sheetFromWorksheet } from '../../src/files/workbook';
-import { editZip, expectInputError, makeTempDir, writeWorkbook } from './helpers';
+import { applyPatches, sheetFromWorksheet } from '../../src/files/workbook';
+import { fidelityProblems } from '../../src/files/fidelity';
+import JSZip from 'jszip';
+import { addRelatedPart, editZip, expectInputError, makeTempDir, writeWorkbook } from './helpers';
 
 const tmp = makeTempDir();
 afterAll(() => tmp.cleanup());
@@ -120,63 +122,46 @@ describe('applyPatches', () => {
   });
 });
 
-describe('findUnsupportedParts', () => {
-  it('names charts, images, macros, pivot tables and more', () => {
-    const found = findUnsupportedParts([
-      'xl/workbook.xml',
-      'xl/charts/chart1.xml',
-      'xl/drawings/drawing1.xml',
-      'xl/media/image1.png',
-      '/xl/vbaProject.bin',
-      'xl/pivotTables/pivotTable1.xml',
-      'xl/pivotCache/pivotCacheDefinition1.xml',
-      'xl/slicers/slicer1.xml',
-      'xl/externalLinks/externalLink1.xml',
-    ]);
-    expect(found).toEqual([
-      '图表',
-      '数据透视表',
-      '宏（VBA 代码）',
-      '图片、形状、文本框等绘图对象（形状和文本框会丢失，图片可能移位）',
-      '切片器',
-      '指向其他工作簿的外部链接（相关公式可能失效）',
-    ]);
-  });
-
-  it('does not list comments, tables or themes, which ExcelJS keeps', () => {
-    expect(
-      findUnsupportedParts([
-        'xl/workbook.xml',
-        'xl/comments1.xml',
-        'xl/drawings/vmlDrawing1.vml',
-        'xl/tables/table1.xml',
-        'xl/theme/theme1.xml',
-        'xl/styles.xml',
-      ]),
-    ).toEqual([]);
-  });
-
-  it('is fed by loadWorkbook from the zip entries of the input', async () => {
+describe('what ExcelJS would drop is found by relationships, not part names (issue 14 item 3)', () => {
+  async function workbookWith(name: string, edit?: (zip: JSZip) => Promise<void>): Promise<string> {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('名单');
     ws.getCell('A1').value = '学号';
     ws.getCell('B1').note = '请填写13位学号';
-    const withComments = await writeWorkbook(wb, tmp.file('comments.xlsx'));
-    expect((await loadWorkbook(withComments)).unsupported).toEqual([]);
+    const file = await writeWorkbook(wb, tmp.file(name));
+    if (edit) await editZip(file, edit);
+    return file;
+  }
 
-    const withParts = await writeWorkbook(wb, tmp.file('parts.xlsx'));
-    await editZip(withParts, (zip) => {
-      zip.file('xl/charts/chart1.xml', '<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"/>');
-      zip.file('xl/drawings/drawing1.xml', '<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing"/>');
-      zip.file('xl/vbaProject.bin', Buffer.from([1, 2, 3]));
+  it('comments (with their note boxes), themes and styles are kept by ExcelJS: nothing listed', async () => {
+    expect((await loadWorkbook(await workbookWith('comments.xlsx'))).unsupported).toEqual([]);
+  });
+
+  it('a drawing under an unusual part name, a chart and a macro are named by what refers to them', async () => {
+    const file = await workbookWith('parts.xlsx', async (zip) => {
+      await addRelatedPart(zip, 'xl/worksheets/sheet1.xml', 'drawing', 'xl/drawings/Zeichnung.xml', '<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing"/>');
+      await addRelatedPart(zip, 'xl/drawings/Zeichnung.xml', 'chart', 'xl/charts/Diagramm.xml', '<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"/>');
+      await addRelatedPart(zip, 'xl/workbook.xml', 'vbaProject', 'xl/vbaProject.bin', Buffer.from([1, 2, 3]));
     });
-    const { unsupported, sheets } = await loadWorkbook(withParts);
-    expect(unsupported).toEqual([
-      '图表',
-      '宏（VBA 代码）',
-      '图片、形状、文本框等绘图对象（形状和文本框会丢失，图片可能移位）',
-    ]);
+    const { unsupported, sheets } = await loadWorkbook(file);
+    expect(unsupported).toEqual(['图表', '宏（VBA 代码）', '图片、形状、文本框等绘图对象（形状和文本框会丢失，图片可能移位）']);
     expect(sheets[0].rows[0]?.[0]).toStrictEqual({ kind: 'string', value: '学号' });
+  });
+
+  it('a part nothing refers to is not part of the workbook: not listed', async () => {
+    const file = await workbookWith('orphan.xlsx', async (zip) => {
+      zip.file('xl/charts/chart1.xml', '<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"/>');
+    });
+    expect((await loadWorkbook(file)).unsupported).toEqual([]);
+  });
+
+  it('notes without their note boxes (which ExcelJS cannot load) are named, not called corrupt', async () => {
+    const file = await workbookWith('no-vml.xlsx', async (zip) => {
+      const rels = 'xl/worksheets/_rels/sheet1.xml.rels';
+      const xml = await zip.file(rels)!.async('string');
+      zip.file(rels, xml.replace(/<Relationship\b[^>]*vmlDrawing[^>]*\/>/, ''));
+    });
+    expect((await fidelityProblems(fs.readFileSync(file))).join()).toContain('没有批注框的批注');
   });
 });
 
