@@ -40,8 +40,21 @@ const DROPPED: ReadonlyArray<{ type: RegExp; description: string }> = [
 
 interface Rel {
   type: string;
+  /** The target part's path in the zip (resolved against the part the relationship belongs to). */
   target: string;
   external: boolean;
+  /** Whether the zip holds the target part. */
+  present: boolean;
+}
+
+/** 'xl/worksheets/_rels/sheet1.xml.rels' + '../drawings/vmlDrawing1.vml' → 'xl/drawings/vmlDrawing1.vml'. */
+function resolveTarget(relsName: string, target: string): string {
+  const base = target.startsWith('/') ? [] : relsName.replace(/_rels\/[^/]*$/, '').split('/').filter(Boolean);
+  for (const seg of target.replace(/^\/+/, '').split('/')) {
+    if (seg === '..') base.pop();
+    else if (seg !== '.' && seg !== '') base.push(seg);
+  }
+  return base.join('/');
 }
 
 function attr(tag: string, name: string): string {
@@ -57,7 +70,9 @@ async function relationships(zip: JSZip): Promise<Map<string, Rel[]>> {
     const rels: Rel[] = [];
     for (const m of xml.matchAll(/<(?:\w+:)?Relationship\b[^>]*>/g)) {
       const type = attr(m[0], 'Type');
-      rels.push({ type: type.slice(type.lastIndexOf('/') + 1), target: attr(m[0], 'Target'), external: attr(m[0], 'TargetMode') === 'External' });
+      const external = attr(m[0], 'TargetMode') === 'External';
+      const target = external ? attr(m[0], 'Target') : resolveTarget(name, attr(m[0], 'Target'));
+      rels.push({ type: type.slice(type.lastIndexOf('/') + 1), target, external, present: !external && zip.file(target) !== null });
     }
     out.set(name, rels);
   }
@@ -79,7 +94,7 @@ export function droppedByExcelJS(rels: Map<string, Rel[]>): string[] {
   for (const d of DROPPED) if ([...types].some((t) => d.type.test(t))) out.push(d.description);
   // Notes without their note boxes: ExcelJS cannot load them at all.
   for (const list of rels.values()) {
-    if (list.some((r) => r.type === 'comments') && !list.some((r) => r.type === 'vmlDrawing')) {
+    if (list.some((r) => r.type === 'comments') && !list.some((r) => r.type === 'vmlDrawing' && r.present)) {
       out.push('没有批注框的批注（本程序无法读取，请在 Excel 中打开后另存一次）');
       break;
     }

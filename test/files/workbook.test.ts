@@ -157,9 +157,7 @@ describe('what ExcelJS would drop is found by relationships, not part names (iss
 
   it('notes without their note boxes (which ExcelJS cannot load) are named, not called corrupt', async () => {
     const file = await workbookWith('no-vml.xlsx', async (zip) => {
-      const rels = 'xl/worksheets/_rels/sheet1.xml.rels';
-      const xml = await zip.file(rels)!.async('string');
-      zip.file(rels, xml.replace(/<Relationship\b[^>]*vmlDrawing[^>]*\/>/, ''));
+      zip.remove('xl/drawings/vmlDrawing1.vml');
     });
     expect((await fidelityProblems(fs.readFileSync(file))).join()).toContain('没有批注框的批注');
   });
