@@ -15,7 +15,8 @@ export function processIO(): CliIO {
   return {
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),
-    stderrIsTTY: Boolean(process.stderr.isTTY),
+    // Under the launcher stderr is a pipe to it; it says whether its own stderr is a terminal.
+    stderrIsTTY: Boolean(process.stderr.isTTY) || process.env.XUEJI_STDERR_TTY === '1',
     cwd: process.cwd(),
     today: `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`,
   };

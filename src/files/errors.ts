@@ -66,7 +66,8 @@ export type InputErrorVariant =
   | 'nonstandard-sheet'
   | 'no-permission'
   | 'symlink-loop'
-  | 'unreadable';
+  | 'unreadable'
+  | 'oversized-text';
 
 /** The standard Chinese message of each code, for the file `path` (only its base name is used). */
 export function inputErrorMessage(
@@ -115,7 +116,9 @@ export function inputErrorMessage(
     case 'encrypted':
       return `文件${f}已设置打开密码，请在 Excel 中取消密码后另存再试`;
     case 'corrupt':
-      return `文件${f}已损坏或不是有效的 .xlsx 文件`;
+      return variant === 'oversized-text'
+        ? `文件${f}中有一段 16 MB 以上、不含任何标记的内容，不是正常的 Excel 表格（可能是损坏或恶意构造的文件）`
+        : `文件${f}已损坏或不是有效的 .xlsx 文件`;
     case 'empty':
       return `文件${f}中没有任何数据，所有工作表都是空的`;
     case 'unsupported-content':

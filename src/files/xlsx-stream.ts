@@ -61,6 +61,14 @@ export class ReadBudget {
     if (this.inflated > this.limits.inflatedBytes) throw inputError('too-large', this.path, { limit: this.limits.inflatedBytes });
   }
 
+  /**
+   * Text without any markup this long is no spreadsheet (a cell holds at most 32,767 characters): a bomb of
+   * whitespace or text inside one element, which the XML parser would gather into one string until it cannot.
+   */
+  textRun(chars: number): void {
+    if (this.limits !== undefined && chars > MAX_TEXT_RUN) throw inputError('corrupt', this.path, { variant: 'oversized-text' });
+  }
+
   /** One more cell kept (across all sheets). */
   cell(): void {
     if (this.limits === undefined) return;
@@ -76,6 +84,13 @@ export class ReadBudget {
 }
 
 const NO_BUDGET = new ReadBudget('', undefined);
+
+/** Excel's sheet size: a cell beyond it is no cell of a workbook Excel wrote. */
+const MAX_ROWS = 1_048_576;
+const MAX_COLS = 16_384;
+
+/** Characters of XML without a single '<' that a reader accepts (ten thousand times Excel's longest cell text). */
+export const MAX_TEXT_RUN = 16 * 1024 * 1024;
 
 /**
  * A string of its own. Text from the SAX parser is a slice of the XML chunk it came from (V8 slices strings of 13
@@ -131,9 +146,13 @@ export async function* entryText(file: JSZip.JSZipObject, budget: ReadBudget = N
   source.on('error', (e: Error) => stream.destroy(e));
   source.pipe(stream);
   try {
+    let run = 0;
     for await (const chunk of stream) {
       budget.inflate((chunk as Buffer).length);
       const text = decoder.write(chunk as Buffer);
+      const lt = text.lastIndexOf('<');
+      run = lt < 0 ? run + text.length : text.length - lt - 1;
+      budget.textRun(run);
       if (text.length > 0) yield text;
     }
   } finally {
@@ -283,6 +302,7 @@ export async function readWorksheetPart(
   let rootPrefixed = false;
   let rowNumber = 0;
   let colNumber = 0;
+  let rowElements = 0;
 
   const budget = ctx.budget ?? NO_BUDGET;
   const finishCell = (model: CellPartModel): void => {
@@ -291,7 +311,7 @@ export async function readWorksheetPart(
     cellXform.reconcile(model, options);
     const address = model.address as string;
     const pos = decodeAddress(address);
-    if (pos === undefined) throw new Error('invalid cell address');
+    if (pos === undefined || pos.row > MAX_ROWS || pos.col > MAX_COLS) throw new Error('invalid cell address');
     colNumber = pos.col;
     let value: unknown;
     switch (model.type) {
@@ -329,6 +349,8 @@ export async function readWorksheetPart(
         if (!inSheetData) break;
         rowNumber = node.attributes.r !== undefined ? Number.parseInt(node.attributes.r, 10) : rowNumber + 1;
         colNumber = 0;
+        // Excel has 1,048,576 rows: more <row> elements than that (a bomb of empty rows) is no Excel workbook.
+        if (++rowElements > MAX_ROWS || !(rowNumber >= 1 && rowNumber <= MAX_ROWS)) throw inputError('corrupt', ctx.path);
         ctx.onRow(rowNumber);
         break;
       case 'c':

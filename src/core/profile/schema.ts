@@ -82,6 +82,8 @@ export const profileSchema = z
       issues: z.number().int().positive(),
       /** Bytes of XML a file may inflate to (all parts read): a zip bomb is refused, not parsed. */
       inflatedBytes: z.number().int().positive(),
+      /** Memory the `xueji` process may use, in MB (its heap is capped at 3/4 of it; cli/launcher.ts). */
+      memoryMB: z.number().int().min(256),
     }).strict(),
     /** Withdrawal scans and correction evidence (DOMAIN.md §2 T2/T3): see evidence/profile.ts. */
     evidence: evidenceProfileSchema,
