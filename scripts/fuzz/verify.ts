@@ -15,6 +15,7 @@ import { planFixes } from '../../src/core/engine/fix';
 import { cellFromPatch } from '../../src/core/engine/plan';
 import { DEFAULT_PROFILE } from '../../src/core/profile/default-profile';
 import type { Cell, Patch, SheetInput } from '../../src/core/types';
+import { columnLetters } from '../../src/files/sheet-builder';
 
 export const REPORT_DATE = '2026-11-22';
 const OPTIONS = { reportDate: { y: 2026, m: 11, d: 22 } };
@@ -69,15 +70,6 @@ function addresses(a: SheetInput, b: SheetInput): [number, number][] {
   return out;
 }
 
-function colLetters(n: number): string {
-  let s = '';
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = (n - 1 - m) / 26;
-  }
-  return s;
-}
 
 /** Runs every assertion on the workbook at `input`, writing the fixed copy into `work`. */
 export async function verify(input: string, work: string): Promise<Verdict> {
@@ -130,7 +122,7 @@ export async function verify(input: string, work: string): Promise<Verdict> {
     const patched = new Map<string, Patch>();
     for (const p of plan?.patches ?? []) patched.set(p.cell, p);
     for (const [row, col] of addresses(a, b)) {
-      const addr = `${colLetters(col)}${row}`;
+      const addr = `${columnLetters(col)}${row}`;
       const p = patched.get(addr);
       const now = cellAt(a, row, col);
       if (p) {

@@ -9,6 +9,7 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { makeStudent, rng, type FakeStudent } from '../fake/students';
+import { columnLetters } from '../../src/files/sheet-builder';
 
 type Rand = () => number;
 
@@ -91,7 +92,7 @@ function rosterSheet(wb: ExcelJS.Workbook, r: Rand, name: string, students: Fake
             : x < 0.7
               ? { formula: `ROW()-1`, result: row - 1 }
               : x < 0.76
-                ? { formula: `${ExcelJSColumn(width)}${row - 1}&"*"`, result: '*' }
+                ? { formula: `${columnLetters(width)}${row - 1}&"*"`, result: '*' }
                 : x < 0.85
                   ? new Date(Date.UTC(2020 + Math.floor(r() * 5), Math.floor(r() * 12), 1 + Math.floor(r() * 27)))
                   : '已核对';
@@ -150,15 +151,6 @@ function rosterSheet(wb: ExcelJS.Workbook, r: Rand, name: string, students: Fake
   return { ws, recordRows };
 }
 
-function ExcelJSColumn(n: number): string {
-  let s = '';
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = (n - 1 - m) / 26;
-  }
-  return s;
-}
 
 /** The bytes of the workbook of `seed` (an .xlsx, or now and then something that is not). */
 export async function fuzzWorkbook(seed: number): Promise<Buffer> {

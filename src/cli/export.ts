@@ -9,7 +9,7 @@
 import { promises as fsp } from 'node:fs';
 import { basename, join } from 'node:path';
 import type * as ExcelJS from 'exceljs';
-import { assertNotInput, assertWritable, loadWorkbook, readSheetsStreaming, sniffInput, writeWorkbookAtomic, workbookFidelityProblems } from '../files/node-io';
+import { assertLoadable, assertNotInput, assertWritable, loadWorkbook, readSheetsStreaming, sniffInput, writeWorkbookAtomic, workbookFidelityProblems } from '../files/node-io';
 import { sheetFromWorksheet } from '../files/workbook';
 import { workbookFromExport } from '../files/export-xlsx';
 import { fillTemplate } from '../files/fill-template';
@@ -62,8 +62,11 @@ interface Template {
   sheets: SheetInput[];
 }
 
-async function openTemplate(path: string): Promise<Template> {
+async function openTemplate(path: string, limits: Profile['limits']): Promise<Template> {
   await sniffInput(path);
+  // ExcelJS builds every cell of the template, merged ranges cell by cell: a template beyond the limits is refused
+  // before ExcelJS sees it (issue 14).
+  await assertLoadable(path, limits);
   const problems = await workbookFidelityProblems(path);
   if (problems.length) {
     throw new XuejiInputError(
@@ -120,9 +123,10 @@ export async function runExport(file: string, flags: ExportFlags, io: CliIO): Pr
   try {
     await sniffInput(file);
     await assertOutputDir(dir);
-    const template = flags.templateFile ? await openTemplate(flags.templateFile) : null;
+    const template = flags.templateFile ? await openTemplate(flags.templateFile, profile.limits) : null;
     const progress = rowProgress(io, basename(file));
-    const sheets = await readSheetsStreaming(file, { onRows: progress.onRows });
+    // The export is built whole in memory, like a fixed copy once was: the same row cap as fix.
+    const sheets = await readSheetsStreaming(file, { onRows: progress.onRows, limits: profile.limits, maxRows: profile.limits.fixMaxRows });
     progress.done(sheets.reduce((n, s) => n + s.rows.length, 0));
 
     const prep = prepareExports(sheets, profile, options);

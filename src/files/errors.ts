@@ -67,7 +67,8 @@ export type InputErrorVariant =
   | 'no-permission'
   | 'symlink-loop'
   | 'unreadable'
-  | 'oversized-text';
+  | 'oversized-text'
+  | 'beyond-excel';
 
 /** The standard Chinese message of each code, for the file `path` (only its base name is used). */
 export function inputErrorMessage(
@@ -116,9 +117,9 @@ export function inputErrorMessage(
     case 'encrypted':
       return `文件${f}已设置打开密码，请在 Excel 中取消密码后另存再试`;
     case 'corrupt':
-      return variant === 'oversized-text'
-        ? `文件${f}中有一段 16 MB 以上、不含任何标记的内容，不是正常的 Excel 表格（可能是损坏或恶意构造的文件）`
-        : `文件${f}已损坏或不是有效的 .xlsx 文件`;
+      if (variant === 'oversized-text') return `文件${f}中有一段 16 MB 以上、不含任何标记的内容，不是正常的 Excel 表格（可能是损坏或恶意构造的文件）`;
+      if (variant === 'beyond-excel') return `文件${f}中的行或单元格超出了 Excel 的范围（最多 1,048,576 行、16,384 列），不是正常的 Excel 表格（可能是损坏或恶意构造的文件）`;
+      return `文件${f}已损坏或不是有效的 .xlsx 文件`;
     case 'empty':
       return `文件${f}中没有任何数据，所有工作表都是空的`;
     case 'unsupported-content':

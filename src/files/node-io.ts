@@ -14,6 +14,7 @@ import { installChineseBuiltinNumberFormats } from './exceljs-internals';
 import { sniffInput } from './sniff';
 import { newTempPath, releaseTemp, removeStaleTemps } from './temp-files';
 import { compactDataValidations, sheetFromWorksheet } from './workbook';
+import { decodeRange } from './sheet-builder';
 import {
   ReadBudget,
   type ReadLimits,
@@ -108,6 +109,23 @@ export async function readSheetsStreaming(path: string, opts?: ReadOptions): Pro
   }
   if (!hasAnyCell(sheets)) throw inputError('empty', path);
   return sheets;
+}
+
+/**
+ * Refuses ('too-many-cells', 'too-large') a workbook that ExcelJS's full reader would blow up in memory: beyond the
+ * limits when read as a stream, or whose merged ranges (which ExcelJS expands cell by cell) cover more than
+ * `limits.cells` cells — a merge over A1:XFD1048576 would be 17 billion cells.
+ */
+export async function assertLoadable(path: string, limits: ReadLimits): Promise<void> {
+  const sheets = await readSheetsStreaming(path, { limits });
+  let merged = 0;
+  for (const s of sheets) {
+    for (const m of s.merges) {
+      const r = decodeRange(m);
+      if (r) merged += (r.bottom - r.top + 1) * (r.right - r.left + 1);
+    }
+  }
+  if (merged > limits.cells) throw inputError('too-many-cells', path, { limit: limits.cells });
 }
 
 /** The worksheet part names ExcelJS's full reader loads (others it silently leaves out). */

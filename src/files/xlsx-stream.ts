@@ -311,7 +311,8 @@ export async function readWorksheetPart(
     cellXform.reconcile(model, options);
     const address = model.address as string;
     const pos = decodeAddress(address);
-    if (pos === undefined || pos.row > MAX_ROWS || pos.col > MAX_COLS) throw new Error('invalid cell address');
+    if (pos === undefined) throw new Error('invalid cell address');
+    if (pos.row > MAX_ROWS || pos.col > MAX_COLS) throw inputError('corrupt', ctx.path, { variant: 'beyond-excel' });
     colNumber = pos.col;
     let value: unknown;
     switch (model.type) {
@@ -350,7 +351,7 @@ export async function readWorksheetPart(
         rowNumber = node.attributes.r !== undefined ? Number.parseInt(node.attributes.r, 10) : rowNumber + 1;
         colNumber = 0;
         // Excel has 1,048,576 rows: more <row> elements than that (a bomb of empty rows) is no Excel workbook.
-        if (++rowElements > MAX_ROWS || !(rowNumber >= 1 && rowNumber <= MAX_ROWS)) throw inputError('corrupt', ctx.path);
+        if (++rowElements > MAX_ROWS || !(rowNumber >= 1 && rowNumber <= MAX_ROWS)) throw inputError('corrupt', ctx.path, { variant: 'beyond-excel' });
         ctx.onRow(rowNumber);
         break;
       case 'c':

@@ -155,6 +155,23 @@ describe('bombs are refused naming the profile limit (exit 2, one Chinese line)'
     expectOneChineseLine(r.stderr);
     expect(r.stderr).toContain('limits.inflatedBytes');
   });
+
+  it.each([
+    ['17 MB of whitespace between two tags', ' '.repeat(17 * 1024 * 1024), /16 MB 以上、不含任何标记/],
+    ['more <row> elements than Excel has rows', '<row/>'.repeat(1_048_577), /超出了 Excel 的范围/],
+  ])('with the default limits, %s is refused at once as no Excel file', async (_label, filler, words) => {
+    const file = await saveWorkbook(tmp.file(`炸弹-${filler.length}.xlsx`), (wb) => addRoster(wb, rosterRows(3)));
+    await editZip(file, async (zip) => {
+      const xml = await zip.file('xl/worksheets/sheet1.xml')!.async('string');
+      zip.file('xl/worksheets/sheet1.xml', xml.replace('</sheetData>', `${filler}</sheetData>`));
+    });
+    const r = await xueji(['check', file]);
+    expect(r.code).toBe(2);
+    // After the reading progress (the empty rows count as rows read), one Chinese line says why.
+    const lines = r.stderr.split('\n').filter((l) => l && !/^正在读取/.test(l));
+    expectOneChineseLine(lines.join('\n'));
+    expect(lines[0]).toMatch(words);
+  });
 });
 
 it('a merged range over the whole sheet (A1:XFD1048576) under fix: a copy, not 4 GB', async () => {

@@ -46,6 +46,8 @@ export interface CheckOptions {
    * true; `xueji check` says false: a report of 1,000,000 rows then holds only what it lists.
    */
   keepFixes?: boolean;
+  /** How many issues a file's report lists (default: the profile's `limits.issues`); the export lists them all. */
+  issueLimit?: number;
 }
 
 /** How many more issues the report of one file may list (profile `limits.issues`), shared by its sheets. */
@@ -141,7 +143,7 @@ export function analyseSheet(sheet: SheetInput, profile: Profile, options: Check
       makeIssue(null, null, null, err('sheet.unknown-template', `工作表“${sheet.name}”的前20行中找不到可识别的表头（免考信息表、退学汇总名单或学生基本信息修改情况统计表）`), null),
     ]);
   }
-  return new SheetChecker(sheet, profile, options, header, budget ?? { left: profile.limits.issues }).run();
+  return new SheetChecker(sheet, profile, options, header, budget ?? { left: options.issueLimit ?? profile.limits.issues }).run();
 }
 
 class SheetChecker {

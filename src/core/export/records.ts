@@ -37,7 +37,9 @@ function resolvedByLayout(i: Issue): boolean {
   return i.fix !== null && RESOLVED_BY_LAYOUT.has(i.rule);
 }
 
-export function prepareExports(sheets: readonly SheetInput[], profile: Profile, options: CheckOptions): ExportPreparation {
+export function prepareExports(sheets: readonly SheetInput[], profile: Profile, checkOptions: CheckOptions): ExportPreparation {
+  // Every error is listed (an export is at most limits.fixMaxRows rows): one left out of a report must still block it.
+  const options: CheckOptions = { ...checkOptions, issueLimit: Number.POSITIVE_INFINITY };
   const analyses = analyseWorkbook(sheets, profile, options);
   const prepared: SheetExport[] = [];
   const skipped: ExportPreparation['skipped'] = [];
