@@ -56,13 +56,14 @@ export function launch(script: string, argv: readonly string[]): Promise<number>
     if (!outOfMemory && FATAL.test(chunk.toString('latin1'))) outOfMemory = true;
     if (!outOfMemory) process.stderr.write(chunk);
   });
-  const forward = (signal: NodeJS.Signals) => () => {
-    if (child.exitCode === null) child.kill(signal);
-  };
-  process.on('SIGINT', forward('SIGINT'));
-  process.on('SIGTERM', forward('SIGTERM'));
+  const onInt = () => child.kill('SIGINT');
+  const onTerm = () => child.kill('SIGTERM');
+  process.on('SIGINT', onInt);
+  process.on('SIGTERM', onTerm);
   return new Promise((resolve) => {
     child.on('exit', (code, signal) => {
+      process.off('SIGINT', onInt);
+      process.off('SIGTERM', onTerm);
       if (outOfMemory || (signal === 'SIGABRT' && code === null)) {
         process.stderr.write(
           `xueji：内存不足：处理这个文件需要超过 ${memory} MB 内存（配置项 limits.memoryMB），已停止，未写入任何文件；请把表格拆分后再试，或在配置文件中调高 limits.memoryMB\n`,
