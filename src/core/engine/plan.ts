@@ -161,22 +161,27 @@ export function planTable(
   let records = rows.map((rec) => ({ rec, line: recordLine(rec.row) }));
   const seqCol = header.fields.get('seq');
 
-  // The record block: rows from the first record; blank rows kept in place unless removed.
-  type BlockLine = Placed & { record: boolean };
+  // The record block: rows from the first record; blank rows kept in place unless removed. Each line knows the row
+  // it goes to; a row with no cell at all is not a line (a million empty rows cost nothing).
+  type BlockLine = Placed & { record: boolean; at: number };
   const block: BlockLine[] = [];
   // Records found after the end marker join the block: the marker then follows them.
   const compact = steps.removeBlank || steps.sort || (steps.marker && layout.recordsAfterEnd.length > 0);
+  let afterRecords: number;
   if (compact) {
     if (steps.sort) records = stableSortBy(records, (x) => x.rec.key);
-    for (const x of records) block.push({ line: x.line, from: x.rec.row, record: true });
+    records.forEach((x, i) => block.push({ line: x.line, from: x.rec.row, record: true, at: start + i }));
+    afterRecords = start + records.length;
   } else {
     const byRow = new Map(records.map((x) => [x.rec.row, x.line]));
-    const first = rows.length ? rows[0]!.row : start;
     const lastRec = rows.length ? rows[rows.length - 1]!.row : start - 1;
-    for (let r = first; r <= lastRec; r++) {
-      const l = byRow.get(r);
-      block.push(l ? { line: l, from: r, record: true } : { line: line(r), from: r, record: false });
+    for (const b of layout.blankRows) {
+      // A "blank" row may still hold spaces or invisible characters: it stays as it is.
+      if (line(b).length > 0) block.push({ line: line(b), from: b, record: false, at: b });
     }
+    for (const x of records) block.push({ line: byRow.get(x.rec.row)!, from: x.rec.row, record: true, at: x.rec.row });
+    block.sort((a, b) => a.at - b.at);
+    afterRecords = lastRec + 1;
   }
   if ((steps.renumber || compact) && seqCol !== undefined) {
     let n = 0;
@@ -198,14 +203,14 @@ export function planTable(
   }
 
   const placed: [number, Placed][] = [];
-  const firstRecordRow = compact || !rows.length ? start : rows[0]!.row;
-  let r = firstRecordRow;
-  for (const b of block) placed.push([r++, b]);
-  const afterRecords = r;
+  for (const b of block) placed.push([b.at, b]);
 
   // Rows the old record area occupied and the block no longer does become blank (rows moved up).
-  const oldRecordRows = new Set<number>([...rows.map((x) => x.row), ...layout.blankRows]);
-  const footerRows = layout.footerRows.filter((x) => !oldRecordRows.has(x));
+  // (The blank rows are looked up in their sorted list, not copied into a set: a stray value in row 1,048,576
+  // leaves a million of them.)
+  const recordRows = new Set<number>(rows.map((x) => x.row));
+  const oldRecordRow = (r: number): boolean => recordRows.has(r) || inSorted(layout.blankRows, r);
+  const footerRows = layout.footerRows.filter((x) => !oldRecordRow(x));
   let markerRow: number | null = layout.marker;
   const taken = new Set<number>();
   for (const [row] of placed) taken.add(row);
@@ -220,7 +225,7 @@ export function planTable(
     placed.push([afterRecords, m]);
     taken.add(afterRecords);
     markerRow = afterRecords;
-  } else if (layout.marker !== null && !oldRecordRows.has(layout.marker)) {
+  } else if (layout.marker !== null && !oldRecordRow(layout.marker)) {
     if (!taken.has(layout.marker)) {
       placed.push([layout.marker, { line: line(layout.marker), from: layout.marker }]);
       taken.add(layout.marker);
@@ -344,6 +349,20 @@ function pinnedFormulaProblem(sheet: SheetInput, start: number, lastRow: number,
     }
   }
   return null;
+}
+
+/** Whether the ascending list holds `n` (binary search). */
+function inSorted(list: readonly number[], n: number): boolean {
+  let lo = 0;
+  let hi = list.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const v = list[mid]!;
+    if (v === n) return true;
+    if (v < n) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
 }
 
 function markerLine(col: number, text: string): Line {
