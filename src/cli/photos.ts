@@ -23,6 +23,7 @@ import { formatLimit } from '../core/evidence/report';
 import { EXIT_ERRORS, EXIT_OK, EXIT_UNUSABLE, type CliIO } from './io';
 import { CliError, loadProfile } from './options';
 import { assertFolder, formatFilesReport, readEntry, sameFileSkip, walkFolder } from './files';
+import { writeJson } from './output';
 
 export interface PhotosFlags {
   dir: string;
@@ -87,7 +88,9 @@ export async function runPhotos(roster: string, flags: PhotosFlags, io: CliIO): 
       written = names.length;
     }
     notes.push(...(await staleParts(output, written)));
-    io.stdout(flags.json ? JSON.stringify(report, null, 2) + '\n' : formatPhotosReport(report, output, profile, notes));
+    // Streamed: a roster of a million rows must not make one string longer than JavaScript allows (issue 14).
+    if (flags.json) writeJson(report, io.stdout);
+    else io.stdout(formatPhotosReport(report, output, profile, notes));
     if (flags.json && notes.length) io.stderr(notes.map((n) => `xueji：${n}\n`).join(''));
     return report.summary.errors > 0 ? EXIT_ERRORS : EXIT_OK;
   } catch (e) {
