@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fuzzWorkbook } from './workbooks';
 import { verify, type Problem } from './verify';
+import { padEnd } from '../../src/cli/format';
 
 const KINDS: [Problem, string][] = [
   ['crash', '崩溃（退出码不是 0/1/2）'],
@@ -45,7 +46,7 @@ async function main(): Promise<void> {
     rmSync(dir, { recursive: true, force: true });
   }
   const lines = [`模糊测试：${count} 个工作簿（种子 ${first}–${first + count - 1}），${((Date.now() - t0) / 1000).toFixed(0)} 秒`];
-  for (const [k, label] of KINDS) lines.push(`  ${label.padEnd(20, '　')} ${files.get(k)!.size} 个文件`);
+  for (const [k, label] of KINDS) lines.push(`  ${padEnd(label, 30)} ${files.get(k)!.size} 个文件`);
   lines.push(`  退出码（check / fix）：${[...exits].sort().map(([e, n]) => `${e} ×${n}`).join('，')}`);
   if (examples.length) lines.push('最先出现的问题：', ...examples);
   process.stdout.write(lines.join('\n') + '\n');
