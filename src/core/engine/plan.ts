@@ -196,7 +196,8 @@ export function planTable(
       const numberFormat = cur?.numberFormat === '@' ? undefined : cur?.numberFormat;
       const cell: Cell = { kind: 'number', value: n };
       if (numberFormat !== undefined) cell.numberFormat = numberFormat;
-      if (cur?.formula !== undefined) cell.formula = cur.formula;
+      // (A formula whose text is unknown — formula '' — cannot be written back: the number replaces it, as before.)
+      if (cur?.formula) cell.formula = cur.formula;
       copy[seqCol] = cell;
       b.line = copy;
     }
@@ -267,6 +268,8 @@ export function planTable(
       const formula = moved ? (shiftFormula(w!.formula!, row - from, sheet.name) ?? undefined) : w?.formula;
       if (same(have[col], w, formula)) continue;
       if (moved) {
+        // An adapter that knows only where formulas are (Excel's task pane reads no formula text) cannot move one.
+        if (w!.formula === '') return refuse(`第${from}行 ${address(from, col)} 是公式，这里读不到它的内容，无法随行移动；请在 Excel 中排序，或先把公式“选择性粘贴为数值”`);
         const why = movedFormulaProblem(w!.formula!, from, row, col, sheet.name, moves);
         if (why) return refuse(why);
       }

@@ -170,3 +170,10 @@ describe('a sheet rename that cannot be done is not offered (issue 14 item 2)', 
     expect(analyses.map((a) => a.renameSheet)).toEqual(['退学', null]);
   });
 });
+
+it('a formula whose text the adapter does not know (Excel’s task pane marks formulas with formula: "") is not moved', () => {
+  const sheet = unsorted((r) => f('', r * 10));
+  const [issue] = issuesOf(check(sheet), 'table.unsorted');
+  expect(issue!.fix).toBeNull();
+  expect(issue!.message).toContain('读不到它的内容');
+});
