@@ -176,6 +176,9 @@ module.exports = async (env = {}, argv = {}) => {
     module: {
       noParse: /exceljs[\\/]dist[\\/]exceljs\.min\.js$/,
       rules: [
+        // The photo fixer's WebAssembly (libjpeg-turbo; MozJPEG's glue asks for its own file the same way): served
+        // as files next to the bundle, loaded only when photos are fixed.
+        { test: /\.wasm$/, type: 'asset/resource', generator: { filename: '[name].[contenthash:8][ext]' } },
         {
           test: /\.tsx?$/,
           loader: 'ts-loader',
@@ -218,7 +221,13 @@ module.exports = async (env = {}, argv = {}) => {
     ],
     optimization: {
       // ExcelJS arrives minified: it gets a chunk of its own (loaded only by 导出) that is not minified again.
-      splitChunks: { cacheGroups: { exceljs: { test: /[\\/]node_modules[\\/]exceljs[\\/]/, name: 'exceljs', chunks: 'async', enforce: true } } },
+      // docx (the written reports) gets one too, loaded only by 生成书面报告.
+      splitChunks: {
+        cacheGroups: {
+          exceljs: { test: /[\\/]node_modules[\\/]exceljs[\\/]/, name: 'exceljs', chunks: 'async', enforce: true },
+          docx: { test: /[\\/]node_modules[\\/]docx[\\/]/, name: 'docx', chunks: 'async', enforce: true },
+        },
+      },
       minimizer: [new MinimizerPlugin({ exclude: /^exceljs\./, minimizerOptions: { compress: { passes: 1 } } })],
     },
     devtool: dev ? 'cheap-module-source-map' : false,

@@ -1,7 +1,10 @@
 /**
  * `npm run bench`: generate 100,000-row (and 200,000-row) correction sheets and withdrawal rosters with 10%
  * defective rows, then time separately: ExcelJS alone reading the file (the baseline), our parse, the check,
- * the fix plan and `xueji check` end to end. Prints rows per second and the ratios the goals name.
+ * the fix plan and `xueji check` end to end. Prints rows per second and the ratios the goals name. Then
+ * `xueji photos --fix` on 3000×4000 sources (bench/photos.ts), the live re-check inside Excel on the recording fake
+ * (excel-live.ts) and the browser workbench in Debian's Chromium (browser.ts). `BENCH_ONLY=sheets|photos|excel|browser`
+ * runs one part (`node`: sheets and photos); BENCH_PHOTOS=200,1000 sets the photo batch sizes.
  * Speed is measured here, never asserted in tests.
  */
 import ExcelJS from 'exceljs';
@@ -9,12 +12,15 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeBenchSheet, type BenchKind } from './generate';
+import { benchPhotos } from './photos';
 import { readSheetsStreaming } from '../src/files/node-io';
 import { analyseWorkbook } from '../src/core/engine/report';
 import { planFixes } from '../src/core/engine/fix';
 import { DEFAULT_PROFILE } from '../src/core/profile/default-profile';
 import { run } from '../src/cli/main';
 import type { CliIO } from '../src/cli/io';
+import { excelLiveBench } from './excel-live';
+import { browserBench } from './browser';
 
 const REPORT_DATE = { y: 2026, m: 11, d: 22 };
 
@@ -81,11 +87,20 @@ function rate(rows: number, ms: number): string {
 }
 
 async function main(): Promise<void> {
+  const only = process.env.BENCH_ONLY;
+  const out = (s: string) => void process.stdout.write(s);
+  if (!only || only === 'node' || only === 'sheets' || only === 'photos') await nodeBench();
+  if (!only || only === 'excel') await excelLiveBench(out);
+  if (!only || only === 'browser') await browserBench(out);
+}
+
+async function nodeBench(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'xueji-bench-'));
   const sizes = (process.env.BENCH_ROWS ?? '100000,200000').split(',').map(Number);
   const results: Result[] = [];
+  const only = process.env.BENCH_ONLY;
   try {
-    for (const kind of ['correction', 'withdrawal'] as BenchKind[]) {
+    for (const kind of only === 'photos' ? [] : (['correction', 'withdrawal'] as BenchKind[])) {
       for (const rows of sizes) {
         const r = await measure(dir, kind, rows);
         results.push(r);
@@ -110,6 +125,10 @@ async function main(): Promise<void> {
           `${kind} 线性：${sizes[1]} 行 / ${sizes[0]} 行 — 校验 ${(b.check / a.check).toFixed(2)} 倍，全程 ${(b.cli / a.cli).toFixed(2)} 倍（目标 ≤ 2.2）\n`,
         );
       }
+    }
+    if (only !== 'sheets') {
+      const counts = (process.env.BENCH_PHOTOS ?? '200,1000').split(',').map(Number);
+      process.stdout.write((await benchPhotos(dir, counts)).join('\n') + '\n');
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });

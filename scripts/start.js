@@ -125,8 +125,9 @@ function printReport() {
           '',
           code === 1 ? '示例表格里故意放了常见错误，以上就是 xueji 找到的问题。' : '',
           '试一试：',
-          '  npx xueji check 你的表格.xlsx            # 检查（--json 输出 JSON 报告）',
-          `  npx xueji fix ${files[0]} -o 修复后.xlsx   # 自动修复到副本`,
+          '  node bin/xueji.js check 你的表格.xlsx            # 检查（--json 输出 JSON 报告）',
+          `  node bin/xueji.js fix ${files[0]} -o 修复后.xlsx   # 自动修复到副本`,
+          '  （在项目目录运行一次 npm link，之后在任何文件夹都能直接用 xueji …；不要在项目之外用 npx xueji，那会从网上下载别人的同名包）',
           '',
         ].join('\n'),
       );

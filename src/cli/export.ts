@@ -9,7 +9,7 @@
 import { promises as fsp } from 'node:fs';
 import { basename, join } from 'node:path';
 import type * as ExcelJS from 'exceljs';
-import { assertLoadable, assertNotInput, assertWritable, loadWorkbook, readSheetsStreaming, sniffInput, writeWorkbookAtomic, workbookFidelityProblems } from '../files/node-io';
+import { assertLoadable, loadWorkbook, readSheetsStreaming, sniffInput, writeWorkbookAtomic, workbookFidelityProblems } from '../files/node-io';
 import { sheetFromWorksheet } from '../files/workbook';
 import { workbookFromExport } from '../files/export-xlsx';
 import { fillTemplate } from '../files/fill-template';
@@ -24,9 +24,12 @@ import type { Profile } from '../core/profile/schema';
 import type { Issue, SheetInput } from '../core/types';
 import type { CheckOptions } from '../core/engine/check';
 import { templateName } from './format';
+import { ruleTitle } from '../core/rules/catalog';
 import { EXIT_ERRORS, EXIT_OK, EXIT_UNUSABLE, type CliIO } from './io';
 import { CliError, loadProfile, reportDate, templateOption } from './options';
 import { rowProgress } from './progress';
+import { assertOutputDir, planOutputFiles } from './output-target';
+import { terminalText } from './output';
 
 export interface ExportFlags {
   output?: string;
@@ -49,12 +52,6 @@ interface Planned {
   rows: { row: number; sourceRows: number[] }[];
   /** Errors found when the file's own content was checked (addresses in the exported file). */
   selfErrors: Issue[];
-}
-
-async function assertOutputDir(dir: string): Promise<void> {
-  const st = await fsp.stat(dir).catch(() => undefined);
-  if (st === undefined) throw new XuejiOutputError('output-dir-missing', `输出文件夹“${basename(dir)}”不存在，请先创建它（导出不会自动新建文件夹）`);
-  if (!st.isDirectory()) throw new XuejiOutputError('output-is-directory', `“${basename(dir)}”不是文件夹：-o 应指定导出文件所在的文件夹`);
 }
 
 interface Template {
@@ -95,8 +92,9 @@ function rowsText(rows: number[]): string {
   return rows.map((r) => `第${r}行`).join('、');
 }
 
+/** As in `xueji check` (issue 9): the rule's Chinese title first, the id in brackets at the end; text escaped. */
 function issueLine(i: Issue): string {
-  return `${i.rule}  ${i.message}`;
+  return `${ruleTitle(i.rule)}  ${terminalText(i.message)}  [${i.rule}]`;
 }
 
 /** The errors of a sheet, each at its cell of the user's sheet and, once written, the row it landed in. */
@@ -164,11 +162,9 @@ export async function runExport(file: string, flags: ExportFlags, io: CliIO): Pr
       );
     }
     // Every output is checked before any is written: never the input or the template, never an existing file
-    // unless --force (issue 14 item 6).
-    for (const p of planned) {
-      await assertWritable(p.out, { inputPath: file, force: flags.force });
-      if (template) await assertNotInput(p.out, template.path);
-    }
+    // unless --force (issue 14 item 6), a name within 255 bytes.
+    const inputs = template ? [file, template.path] : [file];
+    await planOutputFiles(dir, planned.map((p) => p.fileName), { inputs, force: flags.force === true });
 
     // Check what each file will hold, as `xueji check` of the file would (only where the sheet itself is clean).
     const books = new Map<Planned, ExcelJS.Workbook>();
@@ -209,7 +205,7 @@ export async function runExport(file: string, flags: ExportFlags, io: CliIO): Pr
     for (const p of planned) {
       const wb = books.get(p) ?? (await materialise(p, template));
       const keepFrom = p.fill && template ? await fsp.readFile(template.path) : undefined;
-      await writeWorkbookAtomic(wb, p.out, { inputPath: file, force: flags.force, keepFrom });
+      await writeWorkbookAtomic(wb, p.out, { inputs, force: flags.force, folder: dir, keepFrom });
       const n = p.sx.errors.length + p.selfErrors.length;
       const layout = p.fill ? `按学校模板“${basename(template!.path)}”填写` : '内置格式';
       const fixed = p.sx.fixed ? `，已自动修正 ${p.sx.fixed} 处` : '';

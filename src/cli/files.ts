@@ -17,6 +17,7 @@ import type { FolderListing, InspectedFile } from '../core/evidence/types';
 import type { FileEntryReport, FileIssue, FilesReport, FilesTemplate } from '../core/types';
 import { TEMPLATE_SPECS } from '../core/templates/specs';
 import { displayWidth, padEnd } from './format';
+import { ruleTitle } from '../core/rules/catalog';
 import { TEXT_ISSUES_PER_SHEET, maxOf, omittedText, terminalText, writeJson } from './output';
 import { EXIT_ERRORS, EXIT_OK, EXIT_UNUSABLE, type CliIO } from './io';
 import { CliError, loadProfile, reportDate, templateOption } from './options';
@@ -185,8 +186,23 @@ function templateTitle(t: FilesTemplate): string {
   return t === 'graduation-photos' ? '毕业照片名单' : TEMPLATE_SPECS[t].title;
 }
 
-function issueLine(i: FileIssue, ruleWidth: number, pathWidth: number): string {
-  return `    ${padEnd(i.cell ?? '—', 7)} ${SEVERITY[i.severity]}  ${padEnd(i.rule, ruleWidth)}  ${padEnd(terminalText(i.path ?? '—'), pathWidth)}  ${terminalText(i.message)}`;
+/** As in `xueji check` (issue 9): the rule's Chinese title first, the id in brackets at the end; text escaped. */
+function issueLine(i: FileIssue, titleWidth: number, pathWidth: number): string {
+  return `    ${padEnd(i.cell ?? '—', 7)} ${SEVERITY[i.severity]}  ${padEnd(ruleTitle(i.rule), titleWidth)}  ${padEnd(terminalText(i.path ?? '—'), pathWidth)}  ${terminalText(i.message)}  [${i.rule}]`;
+}
+
+/**
+ * Issue lines, the columns aligned over the list; a long list shows its first `TEXT_ISSUES_PER_SHEET` and counts
+ * the rest (issue 14: a folder of 100,000 files is not read line by line on a terminal).
+ */
+export function issueLines(issues: readonly FileIssue[]): string[] {
+  const shown = issues.length > TEXT_ISSUES_PER_SHEET ? issues.slice(0, TEXT_ISSUES_PER_SHEET) : issues;
+  const titleWidth = maxOf(shown, (i) => displayWidth(ruleTitle(i.rule)));
+  const pathWidth = Math.min(40, maxOf(shown, (i) => displayWidth(terminalText(i.path ?? '—'))));
+  const lines = shown.map((i) => issueLine(i, titleWidth, pathWidth));
+  const more = omittedText(issues.length - shown.length, undefined, 0);
+  if (more) lines.push(more);
+  return lines;
 }
 
 /** The header and issue lines of a files report; `xueji photos` adds its zips and left-out students. */
@@ -201,14 +217,7 @@ export function formatFilesReport(r: FilesReport): string {
   lines.push(`  核对了文件 ${seenFiles} 个${seenDirs ? `、文件夹 ${seenDirs} 个` : ''}`);
   const issues = r.files.flatMap((f: FileEntryReport) => f.issues);
   if (!issues.length) lines.push('    ✓ 未发现问题');
-  else {
-    const shown = issues.length > TEXT_ISSUES_PER_SHEET ? issues.slice(0, TEXT_ISSUES_PER_SHEET) : issues;
-    const ruleWidth = maxOf(shown, (i) => i.rule.length);
-    const pathWidth = Math.min(40, maxOf(shown, (i) => displayWidth(terminalText(i.path ?? '—'))));
-    for (const i of shown) lines.push(issueLine(i, ruleWidth, pathWidth));
-    const more = omittedText(issues.length - shown.length, undefined, 0);
-    if (more) lines.push(more);
-  }
+  else lines.push(...issueLines(issues));
   lines.push(`  合计：错误 ${r.summary.errors} 个，警告 ${r.summary.warnings} 个`);
   return lines.join('\n') + '\n';
 }

@@ -4,13 +4,11 @@ import { basename, extname } from 'node:path';
 import { assertWritable, readSheetsStreaming, sniffInput, writeFixedCopy } from '../files/node-io';
 import { XuejiInputError, XuejiOutputError, XuejiPatchError } from '../files/errors';
 import { analyseWorkbook, summarise } from '../core/engine/report';
-import { applyPatchesToSheet, planFixes, type FixPlan } from '../core/engine/fix';
-import type { Patch, SheetInput } from '../core/types';
-import { parseAddress } from '../core/engine/a1';
+import { applyPatchesToSheet, planFixes } from '../core/engine/fix';
 import { EXIT_ERRORS, EXIT_OK, EXIT_UNUSABLE, type CliIO } from './io';
 import { CliError, loadProfile, reportDate, templateOption } from './options';
-import { TEXT_ISSUES_PER_SHEET, terminalText } from './output';
 import { rowProgress } from './progress';
+import { formatPlan } from './fix-format';
 
 export interface FixFlags {
   output?: string;
@@ -39,14 +37,17 @@ export async function runFix(file: string, flags: FixFlags, io: CliIO): Promise<
   try {
     await sniffInput(file);
     // The output is checked before any work (and again just before it is written): a wrong -o is said at once.
-    if (output !== undefined) await assertWritable(output, { inputPath: file, force: flags.force });
+    if (output !== undefined) await assertWritable(output, { inputs: [file], force: flags.force });
     const progress = rowProgress(io, basename(file));
     const sheets = await readSheetsStreaming(file, { maxRows: profile.limits.fixMaxRows, limits: profile.limits, onRows: progress.onRows });
     progress.done(sheets.reduce((n, s) => n + s.rows.length, 0));
     const analyses = analyseWorkbook(sheets, profile, options);
     const plans = analyses.map((a) => planFixes(sheets.find((s) => s.name === a.report.sheet)!, profile, a));
     let changed = 0;
-    for (const plan of plans) changed += printPlan(plan, sheets.find((s) => s.name === plan.sheet)!, io);
+    plans.forEach((plan, i) => {
+      io.stdout(formatPlan(plan, sheets.find((s) => s.name === plan.sheet)!, analyses[i]!));
+      changed += plan.patches.length + (plan.renameSheet ? 1 : 0);
+    });
     // Re-check the whole fixed workbook, as `xueji check` of the copy would (other sheets count too).
     const fixedSheets = sheets.map((s) => {
       const plan = plans.find((p) => p.sheet === s.name);
@@ -63,7 +64,7 @@ export async function runFix(file: string, flags: FixFlags, io: CliIO): Promise<
         merges: sheets.find((s) => s.name === p.sheet)!.merges,
         rename: p.renameSheet,
       }));
-      await writeFixedCopy(file, edits, output!, { inputPath: file, force: flags.force, limits: profile.limits });
+      await writeFixedCopy(file, edits, output!, { inputs: [file], force: flags.force, limits: profile.limits });
       const named = output !== flags.output ? `（文件名补上了 .xlsx）` : '';
       io.stdout(`已写入 ${output}${named}：共 ${changed} 处修改（原文件未改动）；修复后仍有错误 ${left.errors} 个，警告 ${left.warnings} 个${left.errors ? '，请运行 xueji check 查看' : ''}。\n`);
     }
@@ -79,37 +80,4 @@ export async function runFix(file: string, flags: FixFlags, io: CliIO): Promise<
     }
     throw e;
   }
-}
-
-function show(v: Patch['value'] | undefined): string {
-  if (v === null || v === undefined || v === '') return '（空）';
-  return typeof v === 'string' ? `“${terminalText(v)}”` : String(v);
-}
-
-function formatLabel(numberFormat: string | undefined): string {
-  return numberFormat === '@' ? '（文本）' : '';
-}
-
-/** Print one plan's changes, each cell before → after (the first ones of a long plan); returns how many changes. */
-function printPlan(plan: FixPlan, sheet: SheetInput, io: CliIO): number {
-  for (const n of plan.notFixed) io.stdout(`工作表「${terminalText(plan.sheet)}」：未修复 ${n.rule}：${n.reason}\n`);
-  if (!plan.patches.length && !plan.renameSheet) return 0;
-  io.stdout(`工作表「${terminalText(plan.sheet)}」：\n`);
-  const rules = new Map<string, number>();
-  for (const i of plan.fixed) rules.set(i.rule, (rules.get(i.rule) ?? 0) + 1);
-  io.stdout(`  修复的问题：${[...rules].map(([r, n]) => `${r} ×${n}`).join('，')}\n`);
-  if (plan.renameSheet) io.stdout(`  工作表改名：「${terminalText(plan.sheet)}」→「${terminalText(plan.renameSheet)}」\n`);
-  const shown = plan.patches.length > TEXT_ISSUES_PER_SHEET ? plan.patches.slice(0, TEXT_ISSUES_PER_SHEET) : plan.patches;
-  for (const p of shown) {
-    const { row, col } = parseAddress(p.cell);
-    const old = sheet.rows[row - 1]?.[col];
-    const was = old && old.kind !== 'empty' ? (old.value as Patch['value']) : null;
-    const wasKind = old?.formula !== undefined ? '（公式）' : old?.kind === 'number' ? '（数字）' : formatLabel(old?.numberFormat);
-    const nowKind = p.formula !== undefined ? '（公式）' : formatLabel(p.numberFormat);
-    io.stdout(`  ${p.cell.padEnd(7)} ${show(was)}${wasKind} → ${show(p.value)}${nowKind}\n`);
-  }
-  if (shown.length < plan.patches.length) {
-    io.stdout(`  ……另有 ${(plan.patches.length - shown.length).toLocaleString('en-US')} 处修改未逐条列出\n`);
-  }
-  return plan.patches.length + (plan.renameSheet ? 1 : 0);
 }

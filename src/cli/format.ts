@@ -1,6 +1,7 @@
 /** The readable table `xueji check` prints by default. */
 import type { FileReport, Issue, SheetReport, TemplateId } from '../core/types';
 import { TEMPLATE_SPECS } from '../core/templates/specs';
+import { ruleTitle } from '../core/rules/catalog';
 import { TEXT_ISSUES_PER_SHEET, maxOf, omittedText, terminalText } from './output';
 
 export function templateName(t: TemplateId | null): string {
@@ -23,10 +24,14 @@ export function padEnd(s: string, width: number): string {
 
 const SEVERITY = { error: '错误', warning: '警告' } as const;
 
-function issueLine(i: Issue, ruleWidth: number): string {
+/**
+ * One issue for people (issue 9): the rule's Chinese title first, then what is wrong, [可修复] when a fix exists,
+ * and the rule id in brackets at the end (for looking it up in docs/rules.md).
+ */
+function issueLine(i: Issue, titleWidth: number): string {
   const cell = padEnd(i.cell ?? '—', 7);
   const fix = i.fix ? '  [可修复]' : '';
-  return `    ${cell} ${SEVERITY[i.severity]}  ${padEnd(i.rule, ruleWidth)}  ${terminalText(i.message)}${fix}`;
+  return `    ${cell} ${SEVERITY[i.severity]}  ${padEnd(ruleTitle(i.rule), titleWidth)}  ${terminalText(i.message)}${fix}  [${i.rule}]`;
 }
 
 /** `issueLimit`: the profile's `limits.issues`, named when a long report left issues out. */
@@ -35,9 +40,9 @@ export function formatSheet(s: SheetReport, issueLimit = 0): string {
   if (!s.issues.length && !s.omitted) return `${head}\n    ✓ 未发现问题\n`;
   // A long report shows its first issues and counts the rest (issue 14): the terminal is not the place for 100,000.
   const shown = s.issues.length > TEXT_ISSUES_PER_SHEET ? s.issues.slice(0, TEXT_ISSUES_PER_SHEET) : s.issues;
-  const ruleWidth = maxOf(shown, (i) => i.rule.length);
+  const titleWidth = maxOf(shown, (i) => displayWidth(ruleTitle(i.rule)));
   const more = omittedText(s.issues.length - shown.length, s.omitted, issueLimit);
-  return `${head}\n${shown.map((i) => issueLine(i, ruleWidth)).join('\n')}${shown.length && more ? '\n' : ''}${more}\n`;
+  return `${head}\n${shown.map((i) => issueLine(i, titleWidth)).join('\n')}${shown.length && more ? '\n' : ''}${more}\n`;
 }
 
 export function formatReport(r: FileReport, issueLimit = 0): string {

@@ -1,10 +1,13 @@
-/** The `xueji` command line: check, fix, export, files, photos, profile. */
-import { Command, CommanderError } from 'commander';
+/** The `xueji` command line: check, fix, export, report, files, photos, profile. */
+import { Command, CommanderError, Help } from 'commander';
+import { displayWidth } from './format';
 import { runCheck } from './check';
 import { runFix } from './fix';
 import { runExport } from './export';
 import { runFiles } from './files';
 import { runPhotos } from './photos';
+import { runReport } from './report';
+import { runPhotosFix } from './photos-fix';
 import { defaultProfileJson } from '../core/profile/default-profile';
 import { EXIT_INTERNAL, EXIT_UNUSABLE, processIO, type CliIO } from './io';
 import { CliError, internalErrorMessage } from './options';
@@ -13,7 +16,7 @@ import { installSignalHandlers } from './signals';
 
 const COMMANDER_MESSAGES: Record<string, (e: CommanderError) => string> = {
   'commander.missingArgument': () => '缺少文件参数，例如：xueji check 名单.xlsx',
-  'commander.unknownCommand': (e) => `不认识的命令 ${quoted(e.message)}${suggestion(e.message)}，可用：check、fix、export、files、photos、profile`,
+  'commander.unknownCommand': (e) => `不认识的命令 ${quoted(e.message)}${suggestion(e.message)}，可用：check、fix、export、report、files、photos、profile`,
   'commander.unknownOption': (e) => `不认识的选项 ${quoted(e.message)}${suggestion(e.message)}`,
   'commander.optionMissingArgument': (e) => `选项缺少取值：${e.message.replace(/^error: /, '')}`,
   'commander.missingMandatoryOptionValue': (e) => `缺少必需的选项：${e.message.replace(/^error: /, '')}`,
@@ -30,70 +33,139 @@ function suggestion(message: string): string {
   return m ? `（是否想输入 ${m[1]}？）` : '';
 }
 
+/** Commander's help headings in Chinese (issue 9). */
+const HELP_TITLES: Record<string, string> = {
+  'Usage:': '用法：',
+  'Arguments:': '参数：',
+  'Options:': '选项：',
+  'Global Options:': '全局选项：',
+  'Commands:': '命令：',
+};
+
+/**
+ * Chinese help: the headings and the usage line's [options] / [command] translated, and widths counted as a
+ * terminal shows them (a CJK character takes two columns) so that the descriptions line up.
+ */
+const CHINESE_HELP: Partial<Help> = {
+  styleTitle: (title: string) => HELP_TITLES[title] ?? title,
+  displayWidth: (text: string) => displayWidth(text),
+  commandUsage(this: Help, cmd: Command) {
+    return Help.prototype.commandUsage.call(this, cmd).replace('[options]', '[选项]').replace('[command]', '[命令]');
+  },
+  subcommandTerm(this: Help, cmd: Command) {
+    return Help.prototype.subcommandTerm.call(this, cmd).replace('[options]', '[选项]');
+  },
+  boxWrap: (text: string, width: number) => wrapColumns(text, width),
+};
+
+/**
+ * Wrap text to a width in terminal columns. Chinese has no spaces to break at: break anywhere, except inside a run
+ * of Latin letters, digits and punctuation (an option name, a file name) and around brackets and punctuation.
+ */
+export function wrapColumns(text: string, width: number): string {
+  if (width < 20) return text;
+  return text
+    .split('\n')
+    .map((line) => {
+      const out: string[] = [];
+      let cur = '';
+      for (const ch of line) {
+        if (displayWidth(cur + ch) > width) {
+          const word = /[\x21-\x7e]+$/.exec(cur);
+          // No line starts with closing punctuation (）、，。): the last character goes down with it.
+          let cut = word && word.index > 0 && /[\x21-\x7e]/.test(ch) ? word.index : /[）】」』、，。：；！？]/.test(ch) ? cur.length - 1 : cur.length;
+          // …and none ends with opening punctuation: （ goes down with what it opens.
+          if (cut > 1 && /[（【「『]/.test(cur[cut - 1]!)) cut--;
+          out.push(cur.slice(0, cut).trimEnd());
+          cur = cur.slice(cut).trimStart();
+        }
+        cur += ch;
+      }
+      out.push(cur);
+      return out.join('\n');
+    })
+    .join('\n');
+}
+
 export function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
   const program = new Command();
   program
+    .configureHelp(CHINESE_HELP)
     .name('xueji')
     .description('学籍表格助手：校验、修复国家开放大学学籍表格（免考信息表、学信网退学汇总名单、学生基本信息修改情况统计表）')
     .version(pkg.version, '-v, --version', '显示版本')
     .helpOption('-h, --help', '显示帮助')
     .helpCommand('help [命令]', '显示命令的帮助')
     .exitOverride()
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: () => undefined });
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: () => undefined })
+    .addHelpText('after', '\n规则一览见项目中的 docs/rules.md，JSON 报告的格式见 docs/report-format.md。');
 
   program
     .command('check')
     .description('检查 .xlsx 文件的每个工作表，列出每个有问题的单元格（退出码：0 无错误，1 有错误，2 文件无法使用）')
-    .argument('<files...>', '要检查的 .xlsx 文件')
-    .option('--json', '输出 JSON 报告（格式见 DOMAIN.md §6）')
-    .option('--template <id>', '指定模板，不自动识别：exemption、withdrawal、correction-new、correction-enrolled、correction-graduate')
-    .option('--profile <file>', '学校自己的配置文件（JSON）')
+    .argument('<文件...>', '要检查的 .xlsx 文件')
+    .option('--json', '输出 JSON 报告（格式见 docs/report-format.md）')
+    .option('--template <模板ID>', '指定模板，不自动识别：exemption、withdrawal、correction-new、correction-enrolled、correction-graduate')
+    .option('--profile <配置.json>', '学校自己的配置文件（JSON）')
     .option('--report-date <YYYY-MM-DD>', '报送日期（用于新生修改期限等日期规则，默认今天）')
     .action(async (files: string[], flags) => setExit(await runCheck(files, flags, io)));
 
   program
     .command('fix')
     .description('把所有可自动修复的问题修好，写入副本（原文件不会被修改）')
-    .argument('<file>', '要修复的 .xlsx 文件')
-    .option('-o, --output <file>', '输出文件（.xlsx，没写扩展名时自动补上），不能与原文件相同，已存在时须加 --force')
+    .argument('<文件>', '要修复的 .xlsx 文件')
+    .option('-o, --output <文件>', '输出文件（.xlsx，没写扩展名时自动补上），不能与原文件相同，已存在时须加 --force')
     .option('--dry-run', '只显示将要做的修改，不写文件')
     .option('--force', '输出文件已存在时覆盖它（否则拒绝，以免覆盖）')
-    .option('--template <id>', '指定模板，不自动识别')
-    .option('--profile <file>', '学校自己的配置文件（JSON）')
+    .option('--template <模板ID>', '指定模板，不自动识别')
+    .option('--profile <配置.json>', '学校自己的配置文件（JSON）')
     .option('--report-date <YYYY-MM-DD>', '报送日期')
     .action(async (file: string, flags) => setExit(await runFix(file, flags, io)));
 
   program
     .command('files')
     .description('核对附件：退学名单的退学申请表扫描件，或信息修改统计表的学生证明材料文件夹（退出码：0 无错误，1 有错误，2 无法使用）')
-    .argument('<roster>', '名单（.xlsx）：学信网退学汇总名单或学生基本信息修改情况统计表')
-    .option('--dir <folder>', '存放扫描件或学生文件夹的文件夹')
-    .option('--json', '输出 JSON 报告（格式见 DOMAIN.md §6，files 数组）')
-    .option('--template <id>', '指定名单的模板，不自动识别')
-    .option('--profile <file>', '学校自己的配置文件（JSON）')
+    .argument('<名单>', '名单（.xlsx）：学信网退学汇总名单或学生基本信息修改情况统计表')
+    .option('--dir <文件夹>', '存放扫描件或学生文件夹的文件夹')
+    .option('--json', '输出 JSON 报告（格式见 docs/report-format.md，files 数组）')
+    .option('--template <模板ID>', '指定名单的模板，不自动识别')
+    .option('--profile <配置.json>', '学校自己的配置文件（JSON）')
     .action(async (roster: string, flags) => setExit(await runFiles(roster, flags, io)));
 
   program
     .command('photos')
-    .description('核对毕业照片并打包上传用的 zip（包内无文件夹，超过上限自动分成多个）（退出码：0 无错误，1 有错误，2 无法使用）')
-    .argument('<roster>', '名单（.xlsx），含学号（或身份证号）列，可含学籍状态列')
-    .option('--dir <folder>', '存放照片的文件夹')
-    .option('-o, --output <file>', '输出的压缩包（.zip），超过上限时另有 -2、-3… 的分包')
-    .option('--json', '输出 JSON 报告（格式见 DOMAIN.md §6，files 数组）')
-    .option('--profile <file>', '学校自己的配置文件（JSON）')
-    .action(async (roster: string, flags) => setExit(await runPhotos(roster, flags, io)));
+    .description('核对毕业照片并打包上传用的 zip（包内无文件夹，超过上限自动分成多个）；加 --fix 生成合格的照片（退出码：0 无错误，1 有错误，2 无法使用）')
+    .argument('<名单>', '名单（.xlsx），含学号（或身份证号）列，可含学籍状态列')
+    .option('--dir <文件夹>', '存放照片的文件夹')
+    .option('-o, --output <文件>', '输出的压缩包（.zip），超过上限时另有 -2、-3… 的分包，已存在时须加 --force；加 --fix 时为存放修正后照片和压缩包的文件夹')
+    .option('--fix', '修正照片：为每个在籍学生生成合格的照片（裁掉白边、按 3:4 居中裁剪、缩放到 480×640、压缩到 50 KB 以内、去掉元数据、按学号命名），再打包；原照片不动')
+    .option('--force', '覆盖已有的压缩包（加 --fix 时还有输出文件夹中的同名照片）')
+    .option('--jobs <数量>', '加 --fix 时：同时处理的照片数（默认为 CPU 核数，最多 4）')
+    .option('--json', '输出 JSON 报告（格式见 docs/report-format.md，files 数组）')
+    .option('--profile <配置.json>', '学校自己的配置文件（JSON）')
+    .action(async (roster: string, flags) => setExit(await (flags.fix ? runPhotosFix : runPhotos)(roster, flags, io)));
 
   program
     .command('export')
     .description('按学校要求的模板导出报送文件：自动修正后写入 -o 指定的文件夹（原文件不会被修改）（退出码：0 已导出，1 仍有无法修复的错误，2 无法使用）')
-    .argument('<file>', '已检查的 .xlsx 文件')
-    .option('-o, --output <dir>', '导出文件所在的文件夹（须已存在）')
-    .option('--profile <file>', '学校自己的配置文件（JSON），可改导出格式')
-    .option('--template-file <file>', '学校下发的空白模板（.xlsx）：把记录填进这个模板，保留它的标题、样式和备注')
-    .option('--force', '仍有无法自动修复的错误时也导出，并列出这些行')
-    .option('--template <id>', '指定模板，不自动识别')
+    .argument('<文件>', '已检查的 .xlsx 文件')
+    .option('-o, --output <文件夹>', '导出文件所在的文件夹（须已存在）')
+    .option('--profile <配置.json>', '学校自己的配置文件（JSON），可改导出格式')
+    .option('--template-file <空白模板.xlsx>', '学校下发的空白模板（.xlsx）：把记录填进这个模板，保留它的标题、样式和备注')
+    .option('--force', '仍有无法自动修复的错误时也导出，并列出这些行；导出文件夹中已有同名文件时覆盖它')
+    .option('--template <模板ID>', '指定模板，不自动识别')
     .option('--report-date <YYYY-MM-DD>', '报送日期（用于日期规则和文件名中的 {报送日期}，默认今天）')
     .action(async (file: string, flags) => setExit(await runExport(file, flags, io)));
+
+  program
+    .command('report')
+    .description('生成书面报告（Word 文档）：由信息修改统计表生成《信息修改书面报告》（逾期的新生附情况说明），由本学期各批退学名单生成《学信网退学书面报告》（退出码：0 已生成，1 仍有无法修复的错误或没有可用的表格，2 无法使用）')
+    .argument('<文件...>', '学生基本信息修改情况统计表和/或学信网退学汇总名单（.xlsx）；退学名单每个工作表是一批，按给出的顺序编为第1批、第2批……')
+    .option('-o, --output <文件夹>', '书面报告所在的文件夹（须已存在）')
+    .option('--force', '仍有无法自动修复的错误时也生成；替换文件夹中已有的同名报告')
+    .option('--profile <配置.json>', '学校自己的配置文件（JSON），可写填报单位名称 writtenReport.unit')
+    .option('--report-date <YYYY-MM-DD>', '报送日期（报告落款日期和新生修改期限，默认今天）')
+    .action(async (files: string[], flags) => setExit(await runReport(files, flags, io)));
 
   program
     .command('profile')

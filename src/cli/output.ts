@@ -4,6 +4,7 @@
  * no `Math.max(...list)` over a list as long as the sheet, and cell text made harmless for a terminal.
  */
 import type { OmittedIssues } from '../core/types';
+import { ruleTitle } from '../core/rules/catalog';
 
 /** The readable report lists at most this many issues per sheet; `--json` lists up to the profile's `limits.issues`. */
 export const TEXT_ISSUES_PER_SHEET = 1000;
@@ -38,13 +39,14 @@ export function terminalText(s: string): string {
   });
 }
 
-/** "……另有 N 个问题未列出：rule ×n，…", or '' when nothing was left out. */
+/** "……另有 N 个问题未逐条列出：title ×n [rule]，…", or '' when nothing was left out. */
 export function omittedText(shownLeftOut: number, omitted: OmittedIssues | undefined, limit: number): string {
   const byRule = new Map<string, number>();
   for (const [rule, n] of Object.entries(omitted?.rules ?? {})) byRule.set(rule, n);
   const total = shownLeftOut + (omitted?.issues ?? 0);
   if (total === 0) return '';
-  const parts = [...byRule].sort((a, b) => b[1] - a[1]).map(([r, n]) => `${r} ×${n.toLocaleString('en-US')}`);
+  // Counted by the rule's Chinese title, the id in brackets (as the issue lines, issue 9).
+  const parts = [...byRule].sort((a, b) => b[1] - a[1]).map(([r, n]) => `${ruleTitle(r)} ×${n.toLocaleString('en-US')} [${r}]`);
   const where = omitted ? `超出配置项 limits.issues（${limit.toLocaleString('en-US')} 个）的不在报告中，` : '';
   return `    ……另有 ${total.toLocaleString('en-US')} 个问题未逐条列出（${where}--json 可查看列出的全部问题）${parts.length ? `：${parts.join('，')}` : ''}`;
 }

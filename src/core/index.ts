@@ -7,4 +7,7 @@ export { detectHeader } from './engine/header';
 export { DEFAULT_PROFILE, defaultProfileJson, mergeProfile } from './profile/default-profile';
 export { parseProfile, profileSchema, ProfileError, type Profile } from './profile/schema';
 export { TEMPLATE_SPECS } from './templates/specs';
+export { RULES, ruleEntry, ruleTitle, type RuleEntry } from './rules/catalog';
+export { tableStory, type TableStory } from './engine/describe';
+export { showCell, showPatch, shownText, visible, VISIBLE_LEGEND, type ShownValue } from './engine/show';
 export * as exporter from './export';

@@ -173,6 +173,29 @@ export interface ZipPartReport {
   photos: string[];
 }
 
+/** A copy that was made (DOMAIN.md §6 `fixes`). */
+export interface PhotoFixRecord {
+  sheet: string;
+  row: number;
+  cell: string;
+  /** The source, relative to the folder given. */
+  source: string;
+  /** The copy's file name. */
+  output: string;
+  bytes: number;
+  quality: number;
+  sourceType: 'jpeg' | 'png';
+  sourceWidth: number;
+  sourceHeight: number;
+  /** EXIF orientation the source was turned by (1: none). */
+  orientation: number;
+  /** White border cut away along each edge (source pixels, with the safety margin). */
+  trim: { top: number; bottom: number; left: number; right: number };
+  /** The 3:4 rectangle of the upright source that became the copy. */
+  crop: { x: number; y: number; width: number; height: number };
+  upscaled: boolean;
+}
+
 export interface FilesReport {
   /** The roster (base name). */
   file: string;
@@ -185,5 +208,7 @@ export interface FilesReport {
   excluded?: ExcludedStudent[];
   /** Photos only: the zips written (empty for a run that wrote none). */
   zips?: ZipPartReport[];
+  /** `photos --fix` only: the conforming copies made, in roster order. */
+  fixes?: PhotoFixRecord[];
   summary: Summary;
 }

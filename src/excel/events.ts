@@ -91,9 +91,9 @@ export function needsLastRow(address: string, changeType: string | undefined): b
   return parseAreaList(address).some((r) => r.bottom === MAX_ROWS);
 }
 
-/** Last used row (1-based) of a sheet, 0 when empty. */
-export async function usedLastRow(context: Excel.RequestContext, sheetName: string): Promise<number> {
-  const used = context.workbook.worksheets.getItem(sheetName).getUsedRangeOrNullObject(true);
+/** Last used row (1-based) of a sheet (by name or id), 0 when empty. */
+export async function usedLastRow(context: Excel.RequestContext, sheetKey: string): Promise<number> {
+  const used = context.workbook.worksheets.getItem(sheetKey).getUsedRangeOrNullObject(true);
   used.load('rowIndex,rowCount');
   await context.sync();
   return used.isNullObject ? 0 : used.rowIndex + used.rowCount;
@@ -119,8 +119,10 @@ export async function subscribeRowsChanged(
     try {
       if (args.triggerSource === 'ThisLocalAddin') return;
       if (!options.triggerSource && tracker.isOwnWrite(sheetName, parseAreaList(args.address))) return;
+      // By the sheet's id when Excel gives it: a fix may have renamed the sheet since this handler was added.
+      const sheetKey = args.worksheetId || sheetName;
       const lastRow = needsLastRow(args.address, args.changeType)
-        ? await run({ delayForCellEdit: true }, (ctx) => usedLastRow(ctx, sheetName))
+        ? await run({ delayForCellEdit: true }, (ctx) => usedLastRow(ctx, sheetKey))
         : 0;
       const rows = changedRows(args.address, args.changeType, lastRow);
       if (rows.length > 0) handler(rows);

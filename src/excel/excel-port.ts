@@ -12,7 +12,7 @@
  * (Between the snapshot run and the write run the user could type into a patched cell; the window is one round trip.)
  */
 /// <reference types="office-js" />
-import type { Mark, ReadProgress, Snapshot, SheetSummary, WorkbookPort } from '../core/port';
+import type { HighlightHint, Mark, ReadProgress, RowsRead, Snapshot, SheetSummary, WorkbookPort } from '../core/port';
 import type { Patch, SheetInput } from '../core/types';
 import {
   isInvalidArgumentError,
@@ -22,9 +22,18 @@ import {
   type ExcelAdapterError,
 } from './errors';
 import { OwnWriteTracker, subscribeRowsChanged } from './events';
-import { clearHighlightRules, highlightCells, type HighlightResult } from './highlight';
+import {
+  bandMemory,
+  bandOf,
+  clearHighlightRules,
+  highlightCells,
+  rehighlightBands,
+  type BandMemory,
+  type HighlightResult,
+} from './highlight';
+import { readRows, type ReadRowsStats } from './read-rows';
 import { browserDownload, excelCreateWorkbook, openWorkbook, type CreateWorkbook, type DownloadFile } from './open-workbook';
-import type { RangeRef } from './a1';
+import { parseCell, type RangeRef } from './a1';
 import { cellsToRectangles, MAX_ADDRESS_CHARS } from './rectangles';
 import { readSheet, type ReadStats } from './read-sheet';
 import { assertSupported, detectCapabilities, type Capabilities, type IsSetSupported } from './requirements';
@@ -66,6 +75,11 @@ export interface ExcelPortOptions {
 /** What the last operations did, for the pane's diagnostics and for tests. */
 export interface ExcelPortDiagnostics {
   lastRead?: ReadStats;
+  lastReadRows?: ReadRowsStats;
+  /** How the last highlight went: all rules replaced, only some bands, or nothing to change. */
+  lastHighlightMode?: 'full' | 'bands' | 'unchanged';
+  /** Why the last band update gave way to a full re-mark (kept for diagnosis; the full re-mark's own error is shown). */
+  lastBandFailure?: unknown;
   lastHighlight?: HighlightResult;
   lastWrite?: WriteStats;
 }
@@ -77,6 +91,8 @@ export class ExcelPort implements WorkbookPort {
   private readonly isSetSupported: IsSetSupported | undefined;
   private readonly tracker: OwnWriteTracker;
   private caps: Capabilities | undefined;
+  /** Our highlight rules per sheet name, by band, as this port made them (for re-marking only changed bands). */
+  private readonly bands = new Map<string, BandMemory>();
 
   constructor(private readonly options: ExcelPortOptions = {}) {
     this.run = options.run ?? excelRun;
@@ -122,15 +138,55 @@ export class ExcelPort implements WorkbookPort {
     });
   }
 
-  async highlight(sheet: string, marks: readonly Mark[]): Promise<void> {
+  readRows(sheet: string, rows: readonly number[]): Promise<RowsRead> {
+    const stats: ReadRowsStats = { blocks: 0, syncs: 0, retries: 0 };
+    return this.batch('read', sheet, async (ctx) => {
+      const result = await readRows(ctx, sheet, rows, stats);
+      this.diagnostics.lastReadRows = stats;
+      return result;
+    });
+  }
+
+  async highlight(sheet: string, marks: readonly Mark[], hint?: HighlightHint): Promise<void> {
+    const memory = this.bands.get(sheet);
+    if (hint && memory) {
+      const bands = new Set<number>();
+      for (const c of hint.changedCells) {
+        const pos = parseCell(c);
+        if (pos) bands.add(bandOf(pos.row));
+      }
+      if (bands.size === 0) {
+        this.diagnostics.lastHighlightMode = 'unchanged';
+        return;
+      }
+      try {
+        this.diagnostics.lastHighlight = await this.batch('highlight', sheet, (ctx) => rehighlightBands(ctx, sheet, marks, bands, memory));
+        this.diagnostics.lastHighlightMode = 'bands';
+        return;
+      } catch (e) {
+        this.diagnostics.lastBandFailure = e;
+        // The band update is only a shortcut. Whatever stopped it — rules this pane did not make for those bands (an
+        // earlier session's, the user's copies: BandsUnknown), a refused address string, a host that reads rules
+        // differently — the full re-mark with a marker scan finds every rule of ours; if that fails too, its error
+        // is the one shown.
+        await this.highlightAll(sheet, marks, true);
+        return;
+      }
+    }
+    await this.highlightAll(sheet, marks, false);
+  }
+
+  private async highlightAll(sheet: string, marks: readonly Mark[], fullScan: boolean): Promise<void> {
     // getRanges has refused long multi-area strings below its usual limit (OfficeDev/office-js#5198): on
     // InvalidArgument, start over with strings half as long (the restart's marker scan removes partial work).
+    this.bands.delete(sheet);
     let maxChars = MAX_ADDRESS_CHARS;
     for (;;) {
       try {
-        this.diagnostics.lastHighlight = await this.batch('highlight', sheet, (ctx) =>
-          highlightCells(ctx, sheet, marks, maxChars),
-        );
+        const result = await this.batch('highlight', sheet, (ctx) => highlightCells(ctx, sheet, marks, maxChars, fullScan));
+        this.diagnostics.lastHighlight = result;
+        this.diagnostics.lastHighlightMode = 'full';
+        this.bands.set(sheet, bandMemory(result));
         return;
       } catch (e) {
         const cause = (e as ExcelAdapterError).cause;
@@ -144,6 +200,7 @@ export class ExcelPort implements WorkbookPort {
   }
 
   async clearHighlights(sheet: string): Promise<void> {
+    this.bands.delete(sheet);
     await this.batch('clear-highlights', sheet, (ctx) => clearHighlightRules(ctx, sheet));
   }
 
@@ -159,6 +216,7 @@ export class ExcelPort implements WorkbookPort {
       throw toAdapterError(e, 'apply', sheet);
     }
     const rename = newName !== undefined && newName !== null && newName !== sheet ? newName : undefined;
+    if (rename !== undefined) this.bands.delete(sheet);
     const cells = await this.batch('snapshot', sheet, (ctx) => readCellStates(ctx, sheet, writes));
     const snapshot: ExcelSnapshot = { sheet: rename ?? sheet, cells };
     if (rename !== undefined) snapshot.renamedFrom = sheet;
@@ -172,6 +230,7 @@ export class ExcelPort implements WorkbookPort {
 
   async restore(snapshot: Snapshot): Promise<void> {
     const snap = snapshot as ExcelSnapshot;
+    if (snap.renamedFrom) this.bands.delete(snap.sheet);
     let rects: RangeRef[];
     try {
       rects = cellsToRectangles(statesToWrites(snap.cells));

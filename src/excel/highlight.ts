@@ -21,6 +21,14 @@
  * Syncs: clear = 2–3, highlight = 4 (5 when a remembered id turned out to name another rule; +1 per further ~4 MB
  * of addresses, which takes hundreds of thousands of scattered cells): the count does not grow with the number of
  * flagged cells.
+ *
+ * Rules are made per band of `HIGHLIGHT_BAND_ROWS` rows, so that after a live re-check only the bands whose marks
+ * changed are re-marked (`rehighlightBands`, 2 syncs): the rules overlapping those bands are read (type and formula,
+ * through `customOrNullObject`), ours among them are deleted only if each is one this pane made for those very bands
+ * (anything else — rules of an earlier session, copies the user pasted — sends the caller back to the full
+ * re-mark), and the bands' marks are added again. The settings then lag one step behind (new ids are known only after
+ * the sync that adds them); the next band update writes them, and a full re-mark that finds them stale falls back
+ * to the marker scan, as after a reopen.
  */
 /// <reference types="office-js" />
 import type { Mark } from '../core/port';
@@ -64,28 +72,57 @@ export function parseStoredIds(value: unknown): StoredHighlightIds {
   return out;
 }
 
-/** Group marks by severity (a cell marked both ways counts as an error) and chunk each group into addresses. */
+/** Rows per highlight band: a live re-check re-marks whole bands, never the whole sheet. */
+export const HIGHLIGHT_BAND_ROWS = 5000;
+
+/** The band (0-based) of a sheet row. */
+export function bandOf(row: number, bandRows = HIGHLIGHT_BAND_ROWS): number {
+  return Math.floor((row - 1) / bandRows);
+}
+
+/** One rule to add: a severity, a band of rows and the address string of its cells there. */
+export interface PlannedRule {
+  severity: Severity;
+  band: number;
+  chunk: AddressChunk;
+}
+
+/**
+ * Group marks by band and severity (a cell marked both ways counts as an error) and chunk each group into addresses.
+ * With `onlyBands`, only marks in those bands are planned.
+ */
 export function planHighlight(
   marks: readonly Mark[],
   maxChars = MAX_ADDRESS_CHARS,
-): Array<{ severity: Severity; chunk: AddressChunk }> {
+  bandRows = HIGHLIGHT_BAND_ROWS,
+  onlyBands?: ReadonlySet<number>,
+): PlannedRule[] {
   const severityOf = new Map<string, Severity>();
   for (const m of marks) {
     const key = m.cell.trim().toUpperCase().replace(/\$/g, '');
     if (m.severity === 'error' || !severityOf.has(key)) severityOf.set(key, m.severity);
   }
-  const bySeverity: Record<Severity, string[]> = { error: [], warning: [] };
-  for (const [cell, sev] of severityOf) bySeverity[sev].push(cell);
-  const out: Array<{ severity: Severity; chunk: AddressChunk }> = [];
-  for (const severity of ['error', 'warning'] as const) {
-    let cells: CellPos[];
+  const groups = new Map<string, { severity: Severity; band: number; cells: CellPos[] }>();
+  for (const [cell, severity] of severityOf) {
+    let pos: CellPos[];
     try {
-      cells = parseCells(bySeverity[severity]);
+      pos = parseCells([cell]);
     } catch (e) {
       throw adapterError('invalid-input', 'highlight', { cause: e });
     }
-    for (const chunk of cellsToAddressChunks(cells, maxChars)) out.push({ severity, chunk });
+    const band = bandOf(pos[0]!.row, bandRows);
+    if (onlyBands && !onlyBands.has(band)) continue;
+    const key = `${severity}:${band}`;
+    let g = groups.get(key);
+    if (!g) {
+      g = { severity, band, cells: [] };
+      groups.set(key, g);
+    }
+    g.cells.push(pos[0]!);
   }
+  const ordered = [...groups.values()].sort((a, b) => (a.severity === b.severity ? a.band - b.band : a.severity === 'error' ? -1 : 1));
+  const out: PlannedRule[] = [];
+  for (const g of ordered) for (const chunk of cellsToAddressChunks(g.cells, maxChars)) out.push({ severity: g.severity, band: g.band, chunk });
   return out;
 }
 
@@ -137,7 +174,7 @@ async function findOwnRules(context: Excel.RequestContext, sheetName: string, fu
 }
 
 /** Queue the settings update: this sheet's ids replaced, entries of sheets that no longer exist dropped. */
-function queueSaveIds(context: Excel.RequestContext, found: Found, sheetName: string, ids: string[]): void {
+function queueSaveIds(context: Excel.RequestContext, found: Found, sheetName: string, ids: string[]): StoredHighlightIds {
   const next: StoredHighlightIds = {};
   for (const [sheet, list] of Object.entries(found.stored)) {
     if (sheet !== sheetName && found.sheetNames.includes(sheet) && list.length > 0) next[sheet] = list;
@@ -145,11 +182,16 @@ function queueSaveIds(context: Excel.RequestContext, found: Found, sheetName: st
   if (ids.length > 0) next[sheetName] = ids;
   if (Object.keys(next).length > 0) context.workbook.settings.add(HIGHLIGHT_SETTING_KEY, JSON.stringify(next));
   else if (!found.setting.isNullObject) found.setting.delete();
+  return next;
 }
 
 export interface HighlightResult {
   /** Ids of the rules added. */
   ids: string[];
+  /** The same ids by the band their rule covers. */
+  bands: Map<number, string[]>;
+  /** What the settings hold now (every sheet's ids). */
+  stored: StoredHighlightIds;
   /** Rules added (one per address chunk and severity). */
   rules: number;
   /** Our old rules deleted first. */
@@ -158,41 +200,132 @@ export interface HighlightResult {
 
 /**
  * Replace our highlights on `sheetName` with `marks`. Errors are Office.js errors (mapped by the caller).
- * `maxChars` bounds each `getRanges` address string.
+ * `maxChars` bounds each `getRanges` address string; `fullScan` finds our rules by the marker even when every
+ * remembered id is there (a band update met a rule of ours it did not know).
  */
 export async function highlightCells(
   context: Excel.RequestContext,
   sheetName: string,
   marks: readonly Mark[],
   maxChars = MAX_ADDRESS_CHARS,
+  fullScan = false,
 ): Promise<HighlightResult> {
   const plan = planHighlight(marks, maxChars);
-  const found = await findOwnRules(context, sheetName, false);
+  const found = await findOwnRules(context, sheetName, fullScan);
   for (const r of found.ours) r.delete();
-
-  const groups = groupByBudget(plan, (p) => utf8Length(p.chunk.address) + 5 * CALL_OVERHEAD_BYTES, SYNC_BUDGET_BYTES);
-  const added: Excel.ConditionalFormat[] = [];
-  if (groups.length === 0) {
-    queueSaveIds(context, found, sheetName, []);
+  if (plan.length === 0) {
+    const stored = queueSaveIds(context, found, sheetName, []);
     await context.sync();
-    return { ids: [], rules: 0, removed: found.ours.length };
+    return { ids: [], bands: new Map(), stored, rules: 0, removed: found.ours.length };
   }
-  for (const group of groups) {
-    const ws = context.workbook.worksheets.getItem(sheetName);
-    context.workbook.application.suspendScreenUpdatingUntilNextSync();
-    for (const { severity, chunk } of group) {
-      const rule = ws.getRanges(chunk.address).conditionalFormats.add('Custom');
-      rule.custom.rule.formula = highlightFormula(severity);
-      rule.custom.format.fill.color = HIGHLIGHT_COLORS[severity];
-      rule.load('id');
-      added.push(rule);
-    }
-    await context.sync();
-  }
-  const ids = added.map((r) => r.id);
-  queueSaveIds(context, found, sheetName, ids);
+  const added = await addRules(context, sheetName, plan);
+  const ids = added.map((a) => a.rule.id);
+  const stored = queueSaveIds(context, found, sheetName, ids);
   await context.sync();
-  return { ids, rules: added.length, removed: found.ours.length };
+  return { ids, bands: idsByBand(added), stored, rules: added.length, removed: found.ours.length };
+}
+
+/** Add the planned rules, one sync per ~4 MB of addresses; their ids are loaded. */
+async function addRules(context: Excel.RequestContext, sheetName: string, plan: readonly PlannedRule[]): Promise<Array<{ band: number; rule: Excel.ConditionalFormat }>> {
+  const groups = groupByBudget(plan, (p) => utf8Length(p.chunk.address) + 5 * CALL_OVERHEAD_BYTES, SYNC_BUDGET_BYTES);
+  const added: Array<{ band: number; rule: Excel.ConditionalFormat }> = [];
+  for (const group of groups) {
+    queueAdd(context, sheetName, group, added);
+    await context.sync();
+  }
+  return added;
+}
+
+function queueAdd(
+  context: Excel.RequestContext,
+  sheetName: string,
+  plan: readonly PlannedRule[],
+  into: Array<{ band: number; rule: Excel.ConditionalFormat }>,
+): void {
+  const ws = context.workbook.worksheets.getItem(sheetName);
+  context.workbook.application.suspendScreenUpdatingUntilNextSync();
+  for (const { severity, band, chunk } of plan) {
+    const rule = ws.getRanges(chunk.address).conditionalFormats.add('Custom');
+    rule.custom.rule.formula = highlightFormula(severity);
+    rule.custom.format.fill.color = HIGHLIGHT_COLORS[severity];
+    rule.load('id');
+    into.push({ band, rule });
+  }
+}
+
+function idsByBand(added: ReadonlyArray<{ band: number; rule: Excel.ConditionalFormat }>): Map<number, string[]> {
+  const bands = new Map<number, string[]>();
+  for (const { band, rule } of added) bands.set(band, [...(bands.get(band) ?? []), rule.id]);
+  return bands;
+}
+
+/** What the pane knows of its own rules on a sheet after marking it (kept by the port, per sheet). */
+export interface BandMemory {
+  /** Our rule ids by band. */
+  bands: Map<number, string[]>;
+  /** The settings' content as last known (other sheets' ids included). */
+  stored: StoredHighlightIds;
+  /** The ids of this sheet the settings hold (they lag behind after a band update). */
+  saved: string[];
+}
+
+export function bandMemory(result: HighlightResult): BandMemory {
+  return { bands: new Map(result.bands), stored: { ...result.stored }, saved: result.ids };
+}
+
+/** A band update could not prove which rules are ours: the caller re-marks the sheet in full. */
+export class BandsUnknown extends Error {}
+
+/**
+ * Re-mark only `bands` of `sheetName` with the marks that fall in them (2 syncs: read the rules overlapping the
+ * bands, then delete ours there and add the new ones). Throws `BandsUnknown` when a rule of ours there is not one
+ * `memory` knows for those bands. Updates `memory`.
+ */
+export async function rehighlightBands(
+  context: Excel.RequestContext,
+  sheetName: string,
+  marks: readonly Mark[],
+  bands: ReadonlySet<number>,
+  memory: BandMemory,
+  maxChars = MAX_ADDRESS_CHARS,
+  bandRows = HIGHLIGHT_BAND_ROWS,
+): Promise<HighlightResult> {
+  const plan = planHighlight(marks, maxChars, bandRows, bands);
+  const ws = context.workbook.worksheets.getItem(sheetName);
+  const address = [...bands].sort((a, b) => a - b).map((b) => `${b * bandRows + 1}:${(b + 1) * bandRows}`).join(',');
+  const rules = ws.getRanges(address).conditionalFormats;
+  rules.load('items/id,items/type,items/customOrNullObject/rule/formula');
+  // The ids the last band update added, which the settings do not hold yet.
+  const ids = [...memory.bands.values()].flat();
+  if (!sameIds(ids, memory.saved)) {
+    saveIds(context, memory, sheetName, ids);
+  }
+  await context.sync();
+
+  const known = new Set([...bands].flatMap((b) => memory.bands.get(b) ?? []));
+  const ours = rules.items.filter((r) => r.type === 'Custom' && !r.customOrNullObject.isNullObject && isOwnHighlightFormula(r.customOrNullObject.rule.formula));
+  if (ours.some((r) => !known.has(r.id))) throw new BandsUnknown(`rules of ours on ${sheetName} that this pane did not make for these bands`);
+  for (const r of ours) r.delete();
+  const added: Array<{ band: number; rule: Excel.ConditionalFormat }> = [];
+  if (plan.length > 0) queueAdd(context, sheetName, plan, added);
+  await context.sync();
+
+  for (const b of bands) memory.bands.delete(b);
+  for (const [b, list] of idsByBand(added)) memory.bands.set(b, list);
+  return { ids: added.map((a) => a.rule.id), bands: idsByBand(added), stored: memory.stored, rules: added.length, removed: ours.length };
+}
+
+function sameIds(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && [...a].sort().join('\n') === [...b].sort().join('\n');
+}
+
+function saveIds(context: Excel.RequestContext, memory: BandMemory, sheetName: string, ids: string[]): void {
+  const next: StoredHighlightIds = {};
+  for (const [sheet, list] of Object.entries(memory.stored)) if (sheet !== sheetName && list.length > 0) next[sheet] = list;
+  if (ids.length > 0) next[sheetName] = ids;
+  context.workbook.settings.add(HIGHLIGHT_SETTING_KEY, JSON.stringify(next));
+  memory.stored = next;
+  memory.saved = ids;
 }
 
 /** Delete every rule of ours on `sheetName` (full marker scan); returns how many. */

@@ -33,7 +33,7 @@ export class XuejiInputError extends Error {
 }
 
 /** Why an output file could not be written (the input is never touched). */
-export type OutputErrorCode = 'output-dir-missing' | 'output-is-directory' | 'output-exists' | 'write-failed';
+export type OutputErrorCode = 'output-dir-missing' | 'output-is-directory' | 'output-exists' | 'name-too-long' | 'write-failed';
 
 export class XuejiOutputError extends Error {
   override readonly name = 'XuejiOutputError';

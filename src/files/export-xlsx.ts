@@ -1,11 +1,13 @@
 /**
  * Writes the core's abstract export workbook (core/export/build.ts) into an ExcelJS workbook: values, number formats
  * (`@` for every code and ID cell, so no zero and no digit can be lost), column widths, merges, and a plain look —
- * bold title, bold bordered header, bordered records, the terminator / signature row unbordered. No file system:
+ * bold title, bold bordered header, bordered records, the terminator / signature row unbordered — and the page setup
+ * (print-setup.ts: A4, one page wide, header repeated and frozen, footer with page numbers). No file system:
  * the caller saves the workbook (the command line atomically; the task pane opens it in Excel).
  */
 import * as ExcelJS from 'exceljs';
 import type { ExportRow, ExportSheet, ExportValue, ExportWorkbook } from '../core/export/types';
+import { applyPrintSetup } from './print-setup';
 
 const THIN: Partial<ExcelJS.Borders> = {
   top: { style: 'thin' },
@@ -69,6 +71,7 @@ function writeSheet(wb: ExcelJS.Workbook, sheet: ExportSheet): void {
     if (row.role === 'title') line.height = 24;
   });
   for (const m of sheet.merges) ws.mergeCells(m);
+  applyPrintSetup(ws, sheet.print);
 }
 
 /** A new ExcelJS workbook holding the export's sheets, in order. */

@@ -4,7 +4,7 @@
  * signature block moves as the plan says, with its values, styles, row heights, merges, data validations and
  * conditional formats; title rows, column widths, the header, other sheets and everything else stay as they were.
  * Rows the records need beyond the template's pre-formatted rows take the look (and data validations) of its last
- * pre-formatted row. Codes and IDs are written as text (`@`).
+ * pre-formatted row. Codes and IDs are written as text (`@`). The page setup is the profile's (print-setup.ts).
  *
  * Before ExcelJS reads a template, `fidelityProblems` (fidelity.ts) refuses what ExcelJS cannot carry over.
  * Browser-safe: bytes in, no file system.
@@ -14,6 +14,7 @@ import type { FillPlan } from '../core/export/template-fill';
 import type { ExportValue } from '../core/export/types';
 import { worksheetMerges } from './workbook';
 import { decodeAddress, decodeRange, columnLetters } from './sheet-builder';
+import { applyPrintSetup, borderTable } from './print-setup';
 
 const VT_MERGE = 1 as ExcelJS.ValueType;
 const VT_FORMULA = 6 as ExcelJS.ValueType;
@@ -224,5 +225,9 @@ export function fillTemplate(workbook: ExcelJS.Workbook, plan: FillPlan): FillRe
     setText(cell, textStyles);
     cell.value = plan.marker.text;
   }
+  // Printed as the built-in layout prints (the profile's print layout): the table thinly bordered where the template
+  // draws no line, the header repeated on every page and frozen.
+  borderTable(ws, plan.print);
+  applyPrintSetup(ws, plan.print);
   return { sheet: ws.name, firstRow: plan.firstRow };
 }

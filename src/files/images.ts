@@ -8,8 +8,8 @@
  * frame header lies further in (`readImageHeader` says 'need-more'); the task pane does the same with File.slice.
  */
 import { decode as decodeJpegJs } from 'jpeg-js';
-import type { ContentType, FrameMeasure, InspectedFile, Pixels } from '../core/evidence/types';
-import { measureFrame } from '../core/evidence/photos';
+import type { ContentType, InspectedFile, Pixels } from '../core/evidence/types';
+import { measurePhoto } from '../core/evidence/photo-measure';
 import type { Profile } from '../core/profile/schema';
 
 /** Bytes read first from each file: enough for the header of almost every JPEG (EXIF thumbnails included). */
@@ -177,6 +177,6 @@ export function inspectPhoto(entry: FileEntry, profile: Profile): InspectedFile 
     out.damaged = true;
     return out;
   }
-  out.frame = measureFrame(px, p) as FrameMeasure;
+  out.frame = measurePhoto(px, p);
   return out;
 }

@@ -13,7 +13,7 @@ import { patchXlsx } from './xlsx-patch';
 import { installChineseBuiltinNumberFormats } from './exceljs-internals';
 import { sniffInput } from './sniff';
 import { newTempPath, releaseTemp, removeStaleTemps } from './temp-files';
-import { compactDataValidations, sheetFromWorksheet } from './workbook';
+import { sheetFromWorksheet, workbookBytes } from './workbook';
 import { decodeRange } from './sheet-builder';
 import {
   ReadBudget,
@@ -219,21 +219,36 @@ function writeFailure(outPath: string, e: unknown): XuejiOutputError {
   return new XuejiOutputError('write-failed', `无法保存文件${f}：${reason}`, { cause: e });
 }
 
+/** The longest file name (in UTF-8 bytes) the common file systems accept (ext4, NTFS, APFS). */
+export const MAX_NAME_BYTES = 255;
+
 export interface WriteOptions {
-  /** The input file, which is never overwritten, however it is spelled. */
-  inputPath?: string;
-  /** Overwrite an existing file at `outPath` (without it an existing file is refused: 'output-exists'). */
+  /** The inputs of the run: none of them is ever written, however spelled, even with `force`. */
+  inputs?: readonly string[];
+  /** Replace an existing file (without it an existing file is refused: 'output-exists'). */
   force?: boolean;
+  /**
+   * The folder as the user named it (`-o DIR` of a verb writing several files): the refusal of an existing file then
+   * names the folder and the file; without it, the file as given.
+   */
+  folder?: string;
 }
 
 /**
- * Where `outPath` may be written, checked before any work is done (issue 14 item 6): not the input (any spelling,
- * link or case), a folder that exists, not a folder itself, not an existing file unless `force`. Throws
+ * Where `outPath` may be written — the one rule every verb follows (issues 12 item 4, 14 item 6), checked before any
+ * work is done and again just before writing: not one of the inputs (any spelling, link or case), a name of at most
+ * 255 UTF-8 bytes, a folder that exists, not a folder itself, not an existing file unless `force`. Throws
  * XuejiInputError 'same-as-input' or XuejiOutputError.
  */
 export async function assertWritable(outPath: string, opts: WriteOptions = {}): Promise<void> {
   const out = resolve(outPath);
-  if (opts.inputPath !== undefined && (await sameFile(out, resolve(opts.inputPath)))) throw inputError('same-as-input', outPath);
+  const name = basename(out);
+  if (Buffer.byteLength(name) > MAX_NAME_BYTES) {
+    throw new XuejiOutputError('name-too-long', `文件名“${name.slice(0, 40)}…”太长（超过 ${MAX_NAME_BYTES} 字节），无法保存`);
+  }
+  for (const input of opts.inputs ?? []) {
+    if (await sameFile(out, resolve(input))) throw inputError('same-as-input', outPath);
+  }
   const dirStat = await fsp.stat(dirname(out)).catch(() => undefined);
   if (dirStat === undefined || !dirStat.isDirectory()) {
     throw new XuejiOutputError('output-dir-missing', `无法保存文件“${baseName(outPath)}”：所在文件夹不存在，请先创建它`);
@@ -244,40 +259,69 @@ export async function assertWritable(outPath: string, opts: WriteOptions = {}): 
     throw new XuejiOutputError('output-is-directory', `无法保存：“${baseName(outPath)}”是一个文件夹，请指定文件名`);
   }
   if (!opts.force) {
-    throw new XuejiOutputError('output-exists', `文件“${baseName(outPath)}”已经存在，为免覆盖没有写入；请另指定文件名，或加 --force 覆盖它`);
+    throw new XuejiOutputError(
+      'output-exists',
+      opts.folder !== undefined
+        ? `“${baseName(opts.folder)}”中已有文件“${name}”，为免覆盖未写入任何文件；确认要替换它，请加 --force`
+        : `文件“${baseName(outPath)}”已经存在，为免覆盖没有写入；请另指定文件名，或加 --force 覆盖它`,
+    );
   }
 }
 
 /**
- * Saves `bytes` to `outPath` so that the file is either complete or untouched: the bytes go to a temp file in the
- * same folder (registered, so that Ctrl+C removes it), are flushed to disk, and the temp file is then renamed over
- * `outPath`. The temp file is removed on any failure; temp files a killed earlier run left in the folder are removed
- * first. Checks `assertWritable` again just before writing.
+ * Saves `bytes` to `outPath` so that the file is either complete or untouched (`writeAllAtomic` of one file).
  */
 export async function writeBytesAtomic(bytes: Uint8Array, outPath: string, opts: WriteOptions = {}): Promise<void> {
-  await assertWritable(outPath, opts);
-  const out = resolve(outPath);
-  const dir = dirname(out);
-  await removeStaleTemps(dir);
-  const temp = newTempPath(dir);
+  await writeAllAtomic([{ path: outPath, bytes }], opts);
+}
+
+/**
+ * Writes every file or none of them, each checked by `assertWritable` just before: each goes to a temp file in its
+ * folder (`.xueji-<pid>-<hex>.tmp`, registered so that Ctrl+C / SIGTERM remove it; temp files a killed earlier run
+ * left in the folder are removed first), is flushed to disk, and only when all are written are they renamed into
+ * place. The temp files are removed on any failure.
+ */
+export async function writeAllAtomic(files: readonly { path: string; bytes: Uint8Array }[], opts: WriteOptions = {}): Promise<void> {
+  for (const f of files) await assertWritable(f.path, opts);
+  const temps: { temp: string; out: string; path: string }[] = [];
+  let current = files[0]?.path ?? '';
   try {
-    const fh = await fsp.open(temp, 'wx');
-    try {
-      await fh.writeFile(bytes);
-      await fh.sync();
-    } finally {
-      await fh.close();
+    const cleaned = new Set<string>();
+    for (const f of files) {
+      current = f.path;
+      const out = resolve(f.path);
+      const dir = dirname(out);
+      if (!cleaned.has(dir)) {
+        cleaned.add(dir);
+        await removeStaleTemps(dir);
+      }
+      const temp = newTempPath(dir);
+      temps.push({ temp, out, path: f.path });
+      const fh = await fsp.open(temp, 'wx');
+      try {
+        await fh.writeFile(f.bytes);
+        await fh.sync();
+      } finally {
+        await fh.close();
+      }
     }
-    await fsp.rename(temp, out);
-    releaseTemp(temp);
+    for (const t of temps) {
+      current = t.path;
+      await fsp.rename(t.temp, t.out);
+      releaseTemp(t.temp);
+    }
   } catch (e) {
     // The original failure is what matters; a failed clean-up is added to its cause, not thrown instead of it.
-    const cleanup = await fsp.rm(temp, { force: true }).then(
-      () => undefined,
-      (cleanupError: unknown) => cleanupError,
-    );
-    if (cleanup === undefined) releaseTemp(temp);
-    throw writeFailure(outPath, cleanup === undefined ? e : new AggregateError([e, cleanup], 'write and clean-up failed'));
+    const failed: unknown[] = [];
+    for (const t of temps) {
+      const cleanup = await fsp.rm(t.temp, { force: true }).then(
+        () => undefined,
+        (cleanupError: unknown) => cleanupError,
+      );
+      if (cleanup === undefined) releaseTemp(t.temp);
+      else failed.push(cleanup);
+    }
+    throw writeFailure(current, failed.length ? new AggregateError([e, ...failed], 'write and clean-up failed') : e);
   }
 }
 
@@ -294,8 +338,7 @@ export async function writeWorkbookAtomic(
   await assertWritable(outPath, opts);
   let buffer: Uint8Array;
   try {
-    compactDataValidations(workbook);
-    buffer = Buffer.from(await workbook.xlsx.writeBuffer());
+    buffer = await workbookBytes(workbook);
     if (opts.keepFrom) buffer = await keepWorkbookProtection(opts.keepFrom, buffer);
   } catch (e) {
     throw new XuejiOutputError('write-failed', `无法生成文件“${baseName(outPath)}”的内容`, { cause: e });

@@ -41,20 +41,21 @@ export function classifyBytes(bytes: Uint8Array, fileName: string): void {
 
 export interface OpenedWorkbench {
   port: WorkbenchPort;
-  /** What a downloaded copy would lose (charts, macros …), in Chinese; empty when nothing. */
-  problems: string[];
+  /**
+   * What a downloaded copy would lose (charts, macros …), in Chinese; empty when nothing. Looked for after the
+   * workbook is open (it inflates every sheet once more): the grid does not wait for a warning.
+   */
+  problems: () => Promise<string[]>;
 }
 
 export async function openWorkbench(bytes: Uint8Array, fileName: string, save: SaveFile): Promise<OpenedWorkbench> {
   classifyBytes(bytes, fileName);
-  let problems: string[];
   const workbook = new ExcelJS.Workbook();
   try {
-    problems = await fidelityProblems(bytes);
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (e) {
     throw inputError('corrupt', fileName, { cause: e });
   }
   if (workbook.worksheets.length === 0) throw inputError('empty', fileName);
-  return { port: new WorkbenchPort(workbook, fileName, save), problems };
+  return { port: new WorkbenchPort(workbook, fileName, save), problems: () => fidelityProblems(bytes) };
 }

@@ -71,6 +71,20 @@ export function sheetFromWorksheet(ws: ExcelJS.Worksheet): SheetInput {
   return withAnchors(builder.build(ws.name, worksheetMerges(ws)), anchors);
 }
 
+/** One row of a loaded worksheet as `sheetFromWorksheet` reads it (dense, ending at its last cell; undefined when empty). */
+export function rowFromWorksheet(ws: ExcelJS.Worksheet, rowNumber: number): Array<Cell | undefined> | undefined {
+  const row = ws.findRow(rowNumber);
+  if (!row) return undefined;
+  const out: Array<Cell | undefined> = [];
+  row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
+    const c = cellFromWorksheetCell(cell);
+    if (c === undefined) return;
+    while (out.length < colNumber - 1) out.push(undefined);
+    out[colNumber - 1] = c;
+  });
+  return out.length ? out : undefined;
+}
+
 interface SharedFormulaValue {
   formula?: string;
   sharedFormula?: string;
@@ -196,7 +210,11 @@ export function compactDataValidations(workbook: ExcelJS.Workbook): void {
     for (const g of groups.values()) {
       // Vertical runs per column…
       const byCol = new Map<number, number[]>();
-      for (const c of g.cells) byCol.set(c.col, [...(byCol.get(c.col) ?? []), c.row]);
+      for (const c of g.cells) {
+        const rows = byCol.get(c.col);
+        if (rows) rows.push(c.row);
+        else byCol.set(c.col, [c.row]);
+      }
       const runs: { top: number; bottom: number; left: number; right: number }[] = [];
       for (const col of [...byCol.keys()].sort((a, b) => a - b)) {
         const rows = byCol.get(col)!.sort((a, b) => a - b);
@@ -217,5 +235,24 @@ export function compactDataValidations(workbook: ExcelJS.Workbook): void {
       }
     }
     holder.model = out;
+  }
+}
+
+/**
+ * The .xlsx bytes of a workbook, its data validations written as the ranges they are (`compactDataValidations`), the
+ * workbook itself left as it was (the workbench keeps editing the one it downloads). Every writer of an ExcelJS
+ * workbook goes through here or through `writeWorkbookAtomic`.
+ */
+export async function workbookBytes(workbook: ExcelJS.Workbook): Promise<Uint8Array> {
+  type Holder = { model: Record<string, unknown> };
+  const holders = workbook.worksheets
+    .map((ws) => (ws as unknown as { dataValidations?: Holder }).dataValidations)
+    .filter((h): h is Holder => h !== undefined);
+  const before = holders.map((h) => h.model);
+  try {
+    compactDataValidations(workbook);
+    return new Uint8Array(await workbook.xlsx.writeBuffer());
+  } finally {
+    holders.forEach((h, i) => (h.model = before[i]!));
   }
 }

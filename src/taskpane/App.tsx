@@ -1,8 +1,9 @@
 /**
  * The task pane. It talks only to a `WorkbookPort` (Excel through src/excel, or a file in the browser workbench)
  * and to the pure core, so the same pane runs anywhere a port exists. Actions: 校验, 重新校验, 一键修复 (preview,
- * then 应用), 撤销, 导出; the issues grouped by rule, each selecting its cell; flagged cells highlighted through the
- * port; live re-check of the user's edits; every error shown in Chinese.
+ * then 应用), 撤销 / 重做 (one history with the workbench's edits), 导出; the issues grouped by rule, each selecting
+ * its cell; flagged cells highlighted through the port; live re-check of the user's edits (only the changed rows);
+ * every error shown in Chinese.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Button, Caption1, FluentProvider, makeStyles, Text, tokens, webLightTheme } from '@fluentui/react-components';
@@ -14,9 +15,11 @@ import { DEFAULT_PROFILE } from '../core/profile/default-profile';
 import { summarise } from '../core/engine/report';
 import { checkOptions, groupIssues, todayYmd } from './model';
 import { toPaneError, type PaneAction, type PaneError } from './errors';
-import { createWriteGuard, type Activity } from './activity';
+import { beginWrite, createWriteGuard, endWrite, type Activity } from './activity';
 import type { PortErrorChannel } from './port-errors';
 import { useCheck, type CheckReason } from './hooks/useCheck';
+import { EditHistory } from './history';
+import { stepNotice, useHistoryState, useHistorySteps } from './hooks/useHistory';
 import { useFix } from './hooks/useFix';
 import { useLiveRecheck, type LiveState } from './hooks/useLiveRecheck';
 import { exportSheet, type ExportOutcome } from './export-action';
@@ -28,6 +31,7 @@ import { TemplatePicker } from './components/TemplatePicker';
 import { ErrorBanner, type ShownError } from './components/ErrorBanner';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { AttachmentCheck } from './components/AttachmentCheck';
+import { WrittenReportSection } from './components/WrittenReportSection';
 
 export interface AppProps {
   port: WorkbookPort;
@@ -38,6 +42,8 @@ export interface AppProps {
   liveDelayMs?: number;
   /** Errors the port reports outside the pane's own calls. */
   portErrors?: PortErrorChannel;
+  /** The edit history, when the page shares it (the workbench grid's edits and Ctrl+Z); else the pane's own. */
+  history?: EditHistory;
 }
 
 const useStyles = makeStyles({
@@ -80,12 +86,12 @@ const useStyles = makeStyles({
 });
 
 const LIVE_TEXT: Record<LiveState, string> = {
-  on: '自动重新校验：已开启（修改单元格后稍停片刻即自动重新校验）',
+  on: '自动重新校验：已开启（修改单元格后自动重新校验改动的行）',
   off: '自动重新校验：校验后开启',
   unsupported: '自动重新校验：此环境不支持，修改后请点击“重新校验”',
 };
 
-function Pane({ port, profile = DEFAULT_PROFILE, today = todayYmd, liveDelayMs = 800, portErrors }: AppProps) {
+function Pane({ port, profile = DEFAULT_PROFILE, today = todayYmd, liveDelayMs = 800, portErrors, history: shared }: AppProps) {
   const s = useStyles();
   const [template, setTemplate] = useState<TemplateId | null>(null);
   const [errors, setErrors] = useState<ShownError[]>([]);
@@ -121,13 +127,40 @@ function Pane({ port, profile = DEFAULT_PROFILE, today = todayYmd, liveDelayMs =
   const result = check.result;
 
   const runCheck = useCallback(
-    (reason: CheckReason, sheet?: string, changedRows?: number[]) => {
+    (reason: CheckReason, sheet?: string, changedRows?: number[], rows?: number[]) => {
       setDirty(false);
-      const req = { reason, template: templateRef.current, ...(sheet ? { sheet } : {}), ...(changedRows ? { changedRows } : {}) };
+      const req = { reason, template: templateRef.current, ...(sheet ? { sheet } : {}), ...(changedRows ? { changedRows } : {}), ...(rows ? { rows } : {}) };
       return check.run(req);
     },
     [check.run],
   );
+
+  const history = useMemo(() => shared ?? new EditHistory(port), [shared, port]);
+  const steps = useHistoryState(history);
+  const resultRef = useRef(result);
+  resultRef.current = result;
+  useHistorySteps(history, (e) => {
+    const action = e.action === 'undo' ? 'restore' : 'apply';
+    if (e.type === 'start') {
+      setNotice(null);
+      beginWrite(guard);
+      setActivity({ label: e.action === 'undo' ? '正在撤销…' : '正在重做…' });
+    } else if (e.type === 'failed') {
+      endWrite(guard);
+      setActivity(null);
+      fail(e.error, action);
+    } else {
+      setNotice(stepNotice(e));
+      const last = resultRef.current;
+      // Re-check what the step wrote (only those rows when the sheet kept its name), once a check exists.
+      const rows = !e.entry.rename && last?.sheet === e.sheet ? e.rows : undefined;
+      const again = last ? runCheck(e.action === 'undo' ? 'after-undo' : 'after-redo', e.sheet, undefined, rows) : Promise.resolve(null);
+      void again.finally(() => {
+        endWrite(guard);
+        setActivity(null);
+      });
+    }
+  });
 
   const fix = useFix(port, {
     profile,
@@ -136,6 +169,7 @@ function Pane({ port, profile = DEFAULT_PROFILE, today = todayYmd, liveDelayMs =
     setActivity,
     recheck: (reason, sheet) => runCheck(reason, sheet),
     writing: guard,
+    history,
   });
 
   const live = useLiveRecheck(port, {
@@ -143,12 +177,12 @@ function Pane({ port, profile = DEFAULT_PROFILE, today = todayYmd, liveDelayMs =
     delayMs: liveDelayMs,
     writing: guard,
     onDirty: () => setDirty(true),
-    onRecheck: (rows) => void runCheck('live', result?.sheet, rows),
+    onRecheck: (rows) => void runCheck('live', result?.sheet, rows, rows),
     onError: pushError,
   });
 
-  const busy = check.running || fix.busy || exporting;
-  const writingNow = fix.busy || exporting;
+  const busy = check.running || fix.busy || exporting || steps.busy;
+  const writingNow = fix.busy || exporting || steps.busy;
   const report = result?.analysis.report ?? null;
   const summary = useMemo(() => (report ? summarise([report]) : null), [report]);
   const groups = useMemo(() => (report ? groupIssues(report.issues) : []), [report]);
@@ -170,11 +204,15 @@ function Pane({ port, profile = DEFAULT_PROFILE, today = todayYmd, liveDelayMs =
     templateRef.current = t;
     if (result) void runCheck('template', result.sheet);
   };
-  const onSelect = (issue: Issue) => {
-    if (!result || !issue.cell) return;
-    setCurrent(issue);
-    port.select(result.sheet, issue.cell).catch((e: unknown) => fail(e, 'select'));
-  };
+  const onSelect = useCallback(
+    (issue: Issue) => {
+      const last = resultRef.current;
+      if (!last || !issue.cell) return;
+      setCurrent(issue);
+      port.select(last.sheet, issue.cell).catch((e: unknown) => fail(e, 'select'));
+    },
+    [port, fail],
+  );
   const onFix = () => {
     if (!result) return;
     setNotice(null);
@@ -182,10 +220,8 @@ function Pane({ port, profile = DEFAULT_PROFILE, today = todayYmd, liveDelayMs =
     // Plan from what the sheet holds now: re-read first if the user edited it, or if edits cannot be seen.
     void fix.open(result, dirty || live !== 'on');
   };
-  const onUndo = () => {
-    setNotice(null);
-    void fix.undo();
-  };
+  const onUndo = () => void history.undo();
+  const onRedo = () => void history.redo();
   const onClearMarks = () => {
     if (!result) return;
     port.clearHighlights(result.sheet).then(
@@ -252,8 +288,11 @@ function Pane({ port, profile = DEFAULT_PROFILE, today = todayYmd, liveDelayMs =
         <Button disabled={busy || !summary || summary.fixable === 0 || !!fix.preview} onClick={onFix}>
           一键修复
         </Button>
-        <Button disabled={busy || fix.undoStack.length === 0} onClick={onUndo}>
+        <Button disabled={busy || !steps.nextUndo} onClick={onUndo}>
           撤销
+        </Button>
+        <Button disabled={busy || !steps.nextRedo} onClick={onRedo}>
+          重做
         </Button>
         <Button disabled={busy} onClick={() => void onExport(false)}>
           导出
@@ -313,6 +352,7 @@ function Pane({ port, profile = DEFAULT_PROFILE, today = todayYmd, liveDelayMs =
         <Text>点击“校验”检查当前工作表：自动识别模板，列出每个有问题的单元格，并在表格中标出（错误、警告两种颜色）。</Text>
       )}
       <AttachmentCheck port={port} profile={profile} checked={result} disabled={busy} />
+      <WrittenReportSection port={port} profile={profile} today={today} disabled={busy} />
       <footer className={s.footer}>
         <Caption1>{LIVE_TEXT[live]}</Caption1>
         {result ? (

@@ -1,4 +1,6 @@
 /** Saving bytes as a file in the browser: a Blob behind a temporary link (no network involved). */
+import type { WorkbookPort } from '../core/port';
+
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export function downloadBytes(fileName: string, data: Uint8Array, mime = XLSX_MIME): void {
@@ -14,4 +16,20 @@ export function downloadBytes(fileName: string, data: Uint8Array, mime = XLSX_MI
   } finally {
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
   }
+}
+
+export const ZIP_MIME = 'application/zip';
+export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+/** A port that can save arbitrary bytes (the workbench may offer it); Excel's port cannot. */
+export type SaveFilePort = WorkbookPort & { saveFile?(fileName: string, data: Uint8Array): Promise<unknown> | unknown };
+
+/** Saves a file the pane made (a photo zip, a written report): through the port when it can save bytes, else a download. */
+export async function saveBytes(port: WorkbookPort, fileName: string, data: Uint8Array, mime: string): Promise<void> {
+  const save = (port as SaveFilePort).saveFile;
+  if (typeof save === 'function') {
+    await save.call(port, fileName, data);
+    return;
+  }
+  downloadBytes(fileName, data, mime);
 }

@@ -1,15 +1,21 @@
 /**
- * The browser workbench (issue 5): the same task pane, outside Office, over a workbook file the registrar opens
- * (file picker or drag-and-drop) or one of the bundled examples. The chosen sheet is shown as a grid with the
- * flagged cells highlighted in place; 下载 saves the fixed workbook as a copy. Nothing leaves the browser.
+ * The browser workbench (issues 5 and 10): the same task pane, outside Office, over a workbook file the registrar
+ * opens (file picker or drag-and-drop) or one of the bundled examples — and the editor that registrars without Excel
+ * lack. The chosen sheet is an editable grid with the flagged cells highlighted in place; the user's edits and the
+ * pane's fixes share one history (Ctrl+Z / Ctrl+Y, 撤销 / 重做) and are re-checked as they happen; 下载 saves a copy
+ * named for what it holds. Leaving with changes not downloaded asks first. Nothing leaves the browser.
+ *
+ * Layout: the page never scrolls. The toolbar stays at the top; below it the grid and the pane scroll each in its
+ * own box — side by side when wide, the grid above the pane when narrow (a 320 px task pane).
  */
-import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import {
   Button,
   FluentProvider,
   makeStyles,
   shorthands,
   MessageBar,
+  MessageBarActions,
   MessageBarBody,
   MessageBarTitle,
   Tab,
@@ -18,28 +24,58 @@ import {
   tokens,
   webLightTheme,
 } from '@fluentui/react-components';
-import type { SheetInput } from '../core/types';
+import type { Patch } from '../core/types';
 import { App } from '../taskpane/App';
-import type { WorkbenchPort } from '../files/workbench-port';
+import { EditHistory } from '../taskpane/history';
+import type { CopyKind, WorkbenchPort } from '../files/workbench-port';
 import { Grid } from './Grid';
+import { textColumns } from './entry';
 import { downloadBytes } from '../taskpane/download';
+import { yieldToBrowser } from '../taskpane/activity';
 import { EXAMPLES, fetchExample } from './examples';
 
+const NARROW = '@media (max-width: 719px)';
+
 const useStyles = makeStyles({
-  page: { display: 'flex', flexDirection: 'column', height: '100vh', boxSizing: 'border-box' },
+  page: { display: 'flex', flexDirection: 'column', height: '100vh', boxSizing: 'border-box', overflow: 'hidden' },
   bar: {
     display: 'flex',
     flexWrap: 'wrap',
+    flexShrink: 0,
     alignItems: 'center',
     gap: tokens.spacingHorizontalS,
     padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
     borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
   },
-  title: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, marginRight: tokens.spacingHorizontalL },
-  body: { display: 'flex', flex: 1, minHeight: 0, flexWrap: 'wrap' },
-  sheetArea: { flex: '1 1 480px', minWidth: 0, display: 'flex', flexDirection: 'column', padding: tokens.spacingHorizontalS, minHeight: '320px' },
+  title: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase500,
+    fontWeight: tokens.fontWeightSemibold,
+    marginRight: tokens.spacingHorizontalL,
+    [NARROW]: { fontSize: tokens.fontSizeBase400, marginRight: 0 },
+  },
+  fileName: { overflowWrap: 'anywhere' },
+  messages: { flexShrink: 0, maxHeight: '30vh', overflowY: 'auto' },
+  body: { display: 'flex', flex: 1, minHeight: 0, [NARROW]: { flexDirection: 'column' } },
+  sheetArea: {
+    flex: '1 1 0',
+    minWidth: 0,
+    minHeight: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    padding: tokens.spacingHorizontalS,
+    [NARROW]: { flex: '0 0 42%', padding: tokens.spacingHorizontalXS },
+  },
+  tabs: { flexShrink: 0, overflowX: 'auto' },
   grid: { flex: 1, minHeight: 0 },
-  pane: { flex: '0 1 380px', minWidth: '300px', maxWidth: '100%', overflowY: 'auto', borderLeft: `1px solid ${tokens.colorNeutralStroke2}` },
+  pane: {
+    flex: '0 0 380px',
+    minWidth: 0,
+    minHeight: 0,
+    overflowY: 'auto',
+    borderLeft: `1px solid ${tokens.colorNeutralStroke2}`,
+    [NARROW]: { flex: '1 1 0', borderLeft: 'none', borderTop: `1px solid ${tokens.colorNeutralStroke2}` },
+  },
   drop: {
     margin: tokens.spacingHorizontalXXL,
     padding: tokens.spacingHorizontalXXL,
@@ -49,6 +85,8 @@ const useStyles = makeStyles({
     flexDirection: 'column',
     gap: tokens.spacingVerticalM,
     alignItems: 'flex-start',
+    overflowY: 'auto',
+    [NARROW]: { margin: tokens.spacingHorizontalS, padding: tokens.spacingHorizontalM },
   },
   dropping: { ...shorthands.borderColor(tokens.colorBrandStroke1), backgroundColor: tokens.colorBrandBackground2 },
   examples: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
@@ -71,51 +109,110 @@ const useStyles = makeStyles({
 
 interface Opened {
   port: WorkbenchPort;
+  /** What a downloaded copy would lose (found after the grid shows). */
   problems: string[];
 }
 
-function useWorkbenchVersion(port: WorkbenchPort | null): { all: number; cells: number } {
-  const subscribe = useCallback((cb: () => void) => (port ? port.subscribe(cb) : () => undefined), [port]);
-  const all = useSyncExternalStore(subscribe, () => port?.changeCount ?? 0);
-  const cells = useSyncExternalStore(subscribe, () => port?.cellsChangeCount ?? 0);
-  return { all, cells };
+interface Shown {
+  intent: 'error' | 'success' | 'info';
+  title?: string;
+  text: string;
 }
+
+/** Re-render on every change of the workbook (marks, selection, cells, names) and of the history. */
+function useChanges(port: WorkbenchPort | null, history: EditHistory | null): void {
+  const onPort = useCallback((cb: () => void) => (port ? port.subscribe(cb) : () => undefined), [port]);
+  useSyncExternalStore(onPort, () => port?.changeCount ?? 0);
+  const onHistory = useCallback((cb: () => void) => (history ? history.subscribe(cb) : () => undefined), [history]);
+  useSyncExternalStore(onHistory, () => history?.changeCounter ?? 0);
+}
+
+/** The file name and notice of a downloaded copy, by what it holds. */
+function copyKind(history: EditHistory): CopyKind {
+  return history.fixesApplied ? 'fixed' : history.changed ? 'edited' : 'unchanged';
+}
+
+const SAVED_TEXT: Record<CopyKind, (name: string) => Shown> = {
+  fixed: (name) => ({ intent: 'success', text: `已下载“${name}”：修复后的工作簿（原文件未改动）。` }),
+  edited: (name) => ({ intent: 'success', text: `已下载“${name}”：含你的修改，尚未应用任何自动修复（原文件未改动）。` }),
+  unchanged: (name) => ({ intent: 'info', text: `已下载“${name}”：与打开的文件内容相同，既未修复也未修改。` }),
+};
 
 export function Workbench() {
   const styles = useStyles();
   const [opened, setOpened] = useState<Opened | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [shown, setShown] = useState<Shown | null>(null);
   const [busy, setBusy] = useState(false);
   const [dragging, setDragging] = useState(false);
-  const [sheetNames, setSheetNames] = useState<string[]>([]);
-  const [activeSheet, setActiveSheet] = useState<string | null>(null);
-  const [sheet, setSheet] = useState<SheetInput | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
-  /** Each opened file gets a fresh pane (its own check, fixes and undo stack). */
+  /** Each opened file gets a fresh pane (its own check, fixes and history). */
   const [generation, setGeneration] = useState(0);
   const port = opened?.port ?? null;
-  const version = useWorkbenchVersion(port);
+  const history = useMemo(() => (port ? new EditHistory(port) : null), [port]);
+  useChanges(port, history);
 
-  const open = useCallback(async (bytes: Uint8Array, fileName: string) => {
-    setBusy(true);
-    setError(null);
-    setNotice(null);
-    try {
-      // ExcelJS loads only here, on the first file: the pane inside Excel never needs it.
-      const { openWorkbench } = await import(/* webpackChunkName: "workbench" */ '../files/workbench-open');
-      const result = await openWorkbench(bytes, fileName, downloadBytes);
-      const sheets = await result.port.listSheets();
-      setOpened(result);
-      setGeneration((g) => g + 1);
-      setSheetNames(sheets.map((s) => s.name));
-      setActiveSheet(sheets.find((s) => s.active)?.name ?? sheets[0]?.name ?? null);
-    } catch (e) {
-      // A typed Chinese message (XuejiInputError); anything else is still shown, never swallowed.
-      setError(e instanceof Error ? e.message : String(e));
-    } finally {
-      setBusy(false);
-    }
-  }, []);
+  const fail = (title: string, e: unknown) => setShown({ intent: 'error', title, text: e instanceof Error ? e.message : String(e) });
+
+  // Closing or reloading the tab with changes not downloaded asks first.
+  useEffect(() => {
+    if (!history) return;
+    const onBeforeUnload = (e: BeforeUnloadEvent) => {
+      if (!history.unsaved) return;
+      e.preventDefault();
+      e.returnValue = '';
+    };
+    window.addEventListener('beforeunload', onBeforeUnload);
+    return () => window.removeEventListener('beforeunload', onBeforeUnload);
+  }, [history]);
+
+  // Ctrl+Z / Ctrl+Y anywhere on the page (after clicking 重做, say) walk the history too; text boxes keep their own.
+  useEffect(() => {
+    if (!history) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey) || e.altKey || e.defaultPrevented) return;
+      const t = e.target as HTMLElement | null;
+      if (t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName))) return;
+      const k = e.key.toLowerCase();
+      if (k === 'z' && !e.shiftKey) void history.undo();
+      else if (k === 'y' || (k === 'z' && e.shiftKey)) void history.redo();
+      else return;
+      e.preventDefault();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [history]);
+
+  const open = useCallback(
+    async (bytes: Uint8Array, fileName: string) => {
+      if (history?.unsaved && !window.confirm('当前工作簿的修改还没有下载，打开另一个文件会丢失这些修改。仍要打开吗？')) return;
+      setBusy(true);
+      setShown(null);
+      // User Timing marks (local only) let the benchmark tell ExcelJS's loading from the rest.
+      performance.mark('xueji:open');
+      try {
+        // ExcelJS loads only here, on the first file: the pane inside Excel never needs it.
+        const { openWorkbench } = await import(/* webpackChunkName: "workbench" */ '../files/workbench-open');
+        const result = await openWorkbench(bytes, fileName, downloadBytes);
+        performance.mark('xueji:workbook-loaded');
+        // Read the sheet shown first now, while the page says 正在打开…, not during the first render.
+        await yieldToBrowser();
+        const first = result.port.activeSheet;
+        if (first) result.port.sheetInput(first);
+        performance.mark('xueji:sheet-read');
+        setOpened({ port: result.port, problems: [] });
+        setGeneration((g) => g + 1);
+        result.problems().then(
+          (problems) => setOpened((o) => (o && o.port === result.port ? { ...o, problems } : o)),
+          (e: unknown) => fail('无法检查这个文件能否原样保存', e),
+        );
+      } catch (e) {
+        // A typed Chinese message (XuejiInputError); anything else is still shown, never swallowed.
+        fail('无法打开或处理这个文件', e);
+      } finally {
+        setBusy(false);
+      }
+    },
+    [history],
+  );
 
   const openFile = useCallback(
     async (file: File | undefined) => {
@@ -125,60 +222,48 @@ export function Workbench() {
     [open],
   );
 
-  // Sheet names change when a fix renames a sheet (sheet.name): follow the active sheet.
-  useEffect(() => {
-    if (!port) return;
-    let live = true;
-    void port.listSheets().then((sheets) => {
-      if (!live) return;
-      setSheetNames(sheets.map((s) => s.name));
-      setActiveSheet(sheets.find((s) => s.active)?.name ?? sheets[0]?.name ?? null);
-    });
-    return () => {
-      live = false;
-    };
-  }, [port, version.cells]);
+  const activeSheet = port?.activeSheet ?? null;
+  const sheetNames = port ? port.workbook.worksheets.map((ws) => ws.name) : [];
+  const sheet = port && activeSheet ? port.sheetInput(activeSheet) : null;
+  const textCols = useMemo(() => (sheet ? textColumns(sheet) : new Set<number>()), [sheet]);
 
-  useEffect(() => {
-    if (!port || !activeSheet) return;
-    let live = true;
-    port.readSheet(activeSheet).then(
-      (s) => live && setSheet(s),
-      (e: unknown) => live && setError(e instanceof Error ? e.message : String(e)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [port, activeSheet, version.cells]);
-
-  const chooseSheet = (name: string) => {
-    if (!port) return;
-    port.setActiveSheet(name);
-    setActiveSheet(name);
-  };
+  const onEdit = useCallback(
+    (patches: Patch[]) => {
+      if (!port || !history || !activeSheet) return;
+      try {
+        const snapshot = port.edit(activeSheet, patches);
+        history.push({ kind: 'edit', sheet: activeSheet, patches, rename: null, snapshot });
+      } catch (e) {
+        fail('无法修改单元格', e);
+      }
+    },
+    [port, history, activeSheet],
+  );
 
   const download = async () => {
-    if (!port) return;
+    if (!port || !history) return;
     try {
-      const name = await port.downloadCopy();
-      setNotice(`已下载“${name}”（原文件未改动）`);
+      const kind = copyKind(history);
+      const name = await port.downloadCopy(kind);
+      history.markSaved();
+      setShown(SAVED_TEXT[kind](name));
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      fail('下载失败', e);
     }
   };
 
   const picker = (
     <label className={styles.pick}>
       <input
-      className={styles.fileInput}
-      type="file"
-      accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-      aria-label="打开 .xlsx 文件"
-      disabled={busy}
-      onChange={(e) => {
-        void openFile(e.currentTarget.files?.[0]);
-        e.currentTarget.value = '';
-      }}
+        className={styles.fileInput}
+        type="file"
+        accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        aria-label="打开 .xlsx 文件"
+        disabled={busy}
+        onChange={(e) => {
+          void openFile(e.currentTarget.files?.[0]);
+          e.currentTarget.value = '';
+        }}
       />
       {busy ? '正在打开…' : '打开 .xlsx 文件…'}
     </label>
@@ -202,36 +287,41 @@ export function Workbench() {
         <header className={styles.bar}>
           <h1 className={styles.title}>学籍表格助手 · 浏览器工作台</h1>
           {picker}
-          {opened && (
+          {opened && history && (
             <>
-              <Text weight="semibold">{opened.port.fileName}</Text>
+              <Text weight="semibold" className={styles.fileName}>
+                {opened.port.fileName}
+                {history.unsaved ? '（有未下载的修改）' : ''}
+              </Text>
               <Button appearance="primary" onClick={() => void download()}>
-                下载修复后的工作簿
+                {history.fixesApplied ? '下载修复后的工作簿' : '下载工作簿'}
               </Button>
             </>
           )}
         </header>
-        {error && (
-          <MessageBar intent="error" role="alert">
-            <MessageBarBody>
-              <MessageBarTitle>无法打开或处理这个文件</MessageBarTitle>
-              {error}
-            </MessageBarBody>
-          </MessageBar>
-        )}
-        {notice && (
-          <MessageBar intent="success">
-            <MessageBarBody>{notice}</MessageBarBody>
-          </MessageBar>
-        )}
-        {opened && opened.problems.length > 0 && (
-          <MessageBar intent="warning">
-            <MessageBarBody>
-              可以检查和修复；但这个文件{opened.problems.join('；')}，下载的副本不会保留这些内容。
-            </MessageBarBody>
-          </MessageBar>
-        )}
-        {!opened ? (
+        <div className={styles.messages}>
+          {shown && (
+            <MessageBar intent={shown.intent} role={shown.intent === 'error' ? 'alert' : 'status'}>
+              <MessageBarBody>
+                {shown.title ? <MessageBarTitle>{shown.title}</MessageBarTitle> : null}
+                {shown.text}
+              </MessageBarBody>
+              <MessageBarActions>
+                <Button size="small" appearance="transparent" onClick={() => setShown(null)}>
+                  关闭
+                </Button>
+              </MessageBarActions>
+            </MessageBar>
+          )}
+          {opened && opened.problems.length > 0 && (
+            <MessageBar intent="warning">
+              <MessageBarBody>
+                可以检查和修复；但这个文件{opened.problems.join('；')}，下载的副本不会保留这些内容。
+              </MessageBarBody>
+            </MessageBar>
+          )}
+        </div>
+        {!opened || !port || !history ? (
           <main className={`${styles.drop} ${dragging ? styles.dropping : ''}`}>
             <Text size={500} weight="semibold">
               打开一个 .xlsx 表格，或把它拖到这里
@@ -249,7 +339,7 @@ export function Workbench() {
                   onClick={() => {
                     fetchExample(x.file).then(
                       (bytes) => open(bytes, x.file),
-                      (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
+                      (e: unknown) => fail('无法打开或处理这个文件', e),
                     );
                   }}
                 >
@@ -261,7 +351,7 @@ export function Workbench() {
         ) : (
           <div className={styles.body}>
             <section className={styles.sheetArea} aria-label="工作表">
-              <TabList selectedValue={activeSheet ?? undefined} onTabSelect={(_, d) => chooseSheet(String(d.value))} size="small">
+              <TabList className={styles.tabs} selectedValue={activeSheet ?? undefined} onTabSelect={(_, d) => port.setActiveSheet(String(d.value))} size="small">
                 {sheetNames.map((n) => (
                   <Tab key={n} value={n}>
                     {n}
@@ -271,16 +361,22 @@ export function Workbench() {
               <div className={styles.grid}>
                 {sheet && (
                   <Grid
+                    // A grid per file and sheet (its place and selection); a sheet renamed by a fix keeps its grid.
+                    key={`${generation}:${sheetNames.indexOf(sheet.name)}`}
                     sheet={sheet}
-                    marks={port!.marksOf(sheet.name)}
-                    selected={port!.selection?.sheet === sheet.name ? port!.selection.cell : null}
-                    version={version.all}
+                    marks={port.marksOf(sheet.name)}
+                    selected={port.selection?.sheet === sheet.name ? port.selection.cell : null}
+                    selectSerial={port.selectionSerial}
+                    textColumns={textCols}
+                    onEdit={onEdit}
+                    onUndo={() => void history.undo()}
+                    onRedo={() => void history.redo()}
                   />
                 )}
               </div>
             </section>
             <aside className={styles.pane} aria-label="任务窗格">
-              <App key={generation} port={opened.port} />
+              <App key={generation} port={port} history={history} liveDelayMs={0} />
             </aside>
           </div>
         )}

@@ -3,13 +3,25 @@
  * required: when it is missing the tests fail with how to install it (they never skip, in CI or anywhere).
  */
 import { createServer, type Server } from 'node:http';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
-import { extname, join, normalize, resolve } from 'node:path';
+import { tmpdir } from 'node:os';
+import { dirname, extname, join, normalize, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
-export const ROOT = resolve(__dirname, '..', '..');
+/** The project folder: the nearest folder up from here with the webpack config (also when run compiled, from build/). */
+function projectRoot(from: string): string {
+  let dir = from;
+  while (!existsSync(join(dir, 'webpack.config.js'))) {
+    const up = dirname(dir);
+    if (up === dir) throw new Error(`no webpack.config.js above ${from}`);
+    dir = up;
+  }
+  return dir;
+}
+
+export const ROOT = projectRoot(__dirname);
 export const DIST = join(ROOT, 'dist');
 
 const TYPES: Record<string, string> = {
@@ -20,6 +32,7 @@ const TYPES: Record<string, string> = {
   '.xml': 'application/xml',
   '.json': 'application/json',
   '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  '.wasm': 'application/wasm',
 };
 
 export function chromiumPath(): string {
@@ -72,3 +85,42 @@ export async function launch(): Promise<Browser> {
     args: ['--lang=zh-CN', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
 }
+
+/**
+ * Where the tests put their screenshots: a folder under the system's temporary directory (the same one every run,
+ * so they do not pile up), so that `npm test` leaves the working tree as it was; `npm run screenshots` points it at
+ * docs/screenshots (XUEJI_SCREENSHOTS) to refresh the README's pictures.
+ */
+export function screenshotDir(): string {
+  const dir = process.env.XUEJI_SCREENSHOTS ? resolve(ROOT, process.env.XUEJI_SCREENSHOTS) : join(tmpdir(), 'xueji-screenshots');
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
+/** Requests that left the machine (anything but the test server, blob: and data:), per page. */
+const FOREIGN = new WeakMap<Page, string[]>();
+
+export function foreignRequests(page: Page): string[] {
+  return FOREIGN.get(page) ?? [];
+}
+
+/** A fresh page of the workbench at this size, recording any request that would leave the machine. */
+export async function openWorkbenchPage(browser: Browser, serverUrl: string, width = 1280, height = 800): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width, height }, acceptDownloads: true, locale: 'zh-CN' });
+  const page = await context.newPage();
+  const foreign: string[] = [];
+  const local = (u: string) => u.startsWith(serverUrl) || u.startsWith('blob:') || u.startsWith('data:');
+  page.on('requestfailed', (r) => {
+    if (!local(r.url())) foreign.push(`${r.url()} (blocked)`);
+  });
+  page.on('request', (r) => {
+    if (!local(r.url())) foreign.push(r.url());
+  });
+  FOREIGN.set(page, foreign);
+  await page.goto(`${serverUrl}taskpane.html`);
+  await page.getByText('打开一个 .xlsx 表格').waitFor();
+  return page;
+}
+
+/** The scrolling box of the workbench grid. */
+export const GRID_SCROLLER = '[data-grid-scroller]';

@@ -168,8 +168,9 @@ describe('check prints a readable table by default', () => {
     expect(r.stdout).toContain('退学名单-有错.xlsx');
     expect(r.stdout).toContain('工作表「退学」');
     expect(r.stdout).toContain('withdrawal');
-    expect(r.stdout).toMatch(/^\s+C2\s+错误\s+student-id\.format\s+\S/m);
-    expect(r.stdout).toMatch(/^\s+D3\s+错误\s+cell\.whitespace\s+.*\[可修复\]/m);
+    // The Chinese title first, the rule id in brackets at the end (issue 9).
+    expect(r.stdout).toMatch(/^\s+C2\s+错误\s+学号格式\s+学号应为13位数字.*\[student-id\.format\]$/m);
+    expect(r.stdout).toMatch(/^\s+D3\s+错误\s+空格或不可见字符\s+.*\[可修复\]\s+\[cell\.whitespace\]$/m);
     expect(r.stdout).toMatch(/合计：错误 2 个，警告 0 个，其中可自动修复 1 个/);
     expect(() => JSON.parse(r.stdout)).toThrow();
   });

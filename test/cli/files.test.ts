@@ -125,11 +125,11 @@ describe('withdrawal scans', () => {
     expect(snapshot(badDir)).toEqual(before);
   });
 
-  test('the readable report lists cell, rule, path and message', async () => {
+  test('the readable report lists cell, the rule’s Chinese title, path, message and the rule id', async () => {
     const r = await xueji(['files', path.join(badDir, '退学名单.xlsx'), '--dir', badDir]);
     expect(r.code).toBe(1);
     const line = r.stdout.split('\n').find((l) => l.includes('evidence.missing'))!;
-    expect(line).toMatch(/^\s+C3\s+错误\s+evidence\.missing\s+/);
+    expect(line).toMatch(/^\s+C3\s+错误\s+缺少附件\s+.*\[evidence\.missing\]$/);
     expect(line).toContain(`${stem(1)}.jpg`);
     expect(r.stdout).toContain('合计：错误 6 个，警告 2 个');
   });

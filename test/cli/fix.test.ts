@@ -110,12 +110,18 @@ describe('fix writes a fixed copy', () => {
     expect(result.code).toBe(0);
   });
 
-  it('prints each change as cell, before → after', () => {
+  it('prints each change as cell, before → after, spaces shown and the value type on both sides', () => {
     expect(result.stdout).toContain('工作表「退学」');
-    expect(result.stdout).toMatch(/^\s+D4\s+“王 伟”.*→\s*“王伟”/m);
-    expect(result.stdout).toMatch(new RegExp(`^\\s+C6\\s+“${FULLWIDTH(makeSid(4))}”.*→\\s*“${makeSid(4)}”`, 'm'));
-    expect(result.stdout).toMatch(/^\s+A9\s+（空）\s*→\s*“经办人：”/m);
+    expect(result.stdout).toMatch(/^\s+D4\s+王␣伟（文本） → 王伟（文本）$/m);
+    expect(result.stdout).toMatch(new RegExp(`^\\s+C6\\s+${FULLWIDTH(makeSid(4))}（文本） → ${makeSid(4)}（文本）$`, 'm'));
+    expect(result.stdout).toMatch(/^\s+在第9行写入“经办人：”$/m);
+    expect(result.stdout).toContain('␣ 空格');
     expect(result.stdout).toContain(path.basename(out));
+  });
+
+  it('counts the issues fixed by their Chinese title', () => {
+    expect(result.stdout).toMatch(/修复的问题：.*空格或不可见字符 ×1/);
+    expect(result.stdout).not.toMatch(/修复的问题：.*cell\.whitespace/);
   });
 
   it('the copy, checked again, has no fixable issue and no error', async () => {
@@ -197,7 +203,7 @@ describe('fix --dry-run', () => {
       const r = await xueji(['fix', input, '-o', out, '--dry-run']);
       expect(r.code).not.toBe(2); // 0 once the bug above is fixed
       expect(r.stdout).toContain('共 3 处修改');
-      expect(r.stdout).toMatch(/^\s+D4\s+“王 伟”.*→\s*“王伟”/m);
+      expect(r.stdout).toMatch(/^\s+D4\s+王␣伟（文本） → 王伟（文本）$/m);
       expect(r.stdout).toContain('--dry-run');
       expect(fs.existsSync(out)).toBe(false);
       expect(fs.readdirSync(dir.dir)).toEqual(['名单.xlsx']);
@@ -383,7 +389,7 @@ describe('fix refuses above the row cap of the profile', () => {
     const r = await xueji(['fix', input, '-o', out, '--profile', p]);
     expect(r.code).toBe(0);
     expect(fs.existsSync(out)).toBe(true);
-    expect(r.stdout).toMatch(/A151\s+（空）\s*→\s*“经办人：”/);
+    expect(r.stdout).toMatch(/在第151行写入“经办人：”/);
     expect((await xueji(['check', input, '--profile', capProfile])).code).toBe(0);
   });
 });

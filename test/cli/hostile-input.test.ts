@@ -9,6 +9,7 @@ import JSZip from 'jszip';
 import * as fs from 'node:fs';
 import { addRoster, checkJson, expectOneChineseLine, makeName, makeSid, rosterRows, saveWorkbook, tempDir, WD_HEADER, xueji } from './helpers';
 import { editZip } from '../files/helpers';
+import { readSheetsStreaming } from '../../src/files/node-io';
 
 const tmp = tempDir();
 afterAll(() => tmp.cleanup());
@@ -62,7 +63,9 @@ describe('one stray value at the far corner of the sheet', () => {
     const fix = await xueji(['fix', file, '-o', out]);
     expect(fix.stderr).toBe('');
     expect(fix.code).toBe(1);
-    expect(fix.stdout).toMatch(/XFD5\s+（空）\s*→\s*“x”/);
+    // The fix preview tells the move as rows (issue 9): the value's row closes up under the records.
+    expect(fix.stdout).toContain('第1048576行 → 第5行');
+    expect((await readSheetsStreaming(out))[0]!.rows[4]?.[16383]?.value).toBe('x');
     const again = await checkJson([out]);
     expect(again.report.sheets[0].issues.map((i: { rule: string }) => i.rule)).not.toContain('row.blank');
   });

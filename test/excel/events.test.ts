@@ -89,3 +89,17 @@ describe('onRowsChanged', () => {
     });
   });
 });
+
+test('a structural change after a fix renamed the sheet is still read from the right sheet (by its id)', async () => {
+  const fake = new FakeExcel();
+  sheet(fake);
+  const port = portFor(fake, { onEventError: (e) => errors.push(e) });
+  const errors: unknown[] = [];
+  const seen: number[][] = [];
+  await port.onRowsChanged('S', (rows) => seen.push(rows));
+  await port.applyPatches('S', [{ cell: 'A2', value: '2023010100001', numberFormat: '@' }], '退学');
+  await fake.settle();
+  await fake.userEdit('退学', 'A4:B4', [['x', 'y']], 'RowInserted');
+  expect(errors).toEqual([]);
+  expect(seen).toEqual([[4, 5, 6, 7, 8]]);
+});

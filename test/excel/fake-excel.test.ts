@@ -148,3 +148,46 @@ describe('the recording fake is strict like Office.js', () => {
     ).rejects.toMatchObject({ code: 'InvalidArgument' });
   });
 });
+
+describe('what the live re-check uses', () => {
+  test("Range.getUsedRangeOrNullObject(true): the used part of a range, or a null object when it holds no value", async () => {
+    const fake = new FakeExcel();
+    fake.addSheet('S', [['h1', 'h2', 'h3'], [null, 'x', { v: null, fmt: '@' }], [null, null, { v: null, fmt: '@' }]]);
+    const out = await fake.run({}, async (ctx: Ctx) => {
+      const ws = ctx.workbook.worksheets.getItem('S');
+      const row2 = ws.getRange('2:2').getUsedRangeOrNullObject(true);
+      row2.load('address,values');
+      const row3 = ws.getRange('3:3').getUsedRangeOrNullObject(true);
+      row3.load('address');
+      const row3any = ws.getRange('3:3').getUsedRangeOrNullObject(false);
+      row3any.load('address');
+      await ctx.sync();
+      return { row2: [row2.address, row2.values], row3: row3.isNullObject, row3any: row3any.address };
+    });
+    expect(out).toEqual({ row2: ['S!B2', [['x']]], row3: true, row3any: 'S!C3' });
+  });
+
+  test('a collection load reaches the custom rule formula through customOrNullObject (null for other types)', async () => {
+    const fake = new FakeExcel();
+    fake.addSheet('S', [['a']]);
+    fake.addUserRule('S', { type: 'CellValue', address: 'A1:A5', fill: '#FF0000', operator: 'GreaterThan', formula1: '1' });
+    fake.addUserRule('S', { type: 'Custom', address: 'A2', formula: '=TRUE', fill: '#00FF00' });
+    const seen = await fake.run({}, async (ctx: Ctx) => {
+      const rules = ctx.workbook.worksheets.getItem('S').getRanges('1:3').conditionalFormats;
+      rules.load('items/id,items/type,items/customOrNullObject/rule/formula');
+      await ctx.sync();
+      return rules.items.map((r) => [r.type, r.customOrNullObject.isNullObject ? null : r.customOrNullObject.rule.formula]);
+    });
+    expect(seen).toEqual([
+      ['CellValue', null],
+      ['Custom', '=TRUE'],
+    ]);
+    // The plain `custom` of a rule of another type fails the batch, as in Excel.
+    await expect(
+      fake.run({}, async (ctx: Ctx) => {
+        ctx.workbook.worksheets.getItem('S').getRange('A1').conditionalFormats.load('items/custom/rule/formula');
+        await ctx.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'GeneralException' });
+  });
+});

@@ -115,16 +115,20 @@ export class SheetModel {
     return c;
   }
 
-  /** Bounding box of cells with values (valuesOnly) or of any cell object. */
-  usedRect(valuesOnly: boolean): Rect | null {
+  /** Bounding box of cells with values (valuesOnly) or of any cell object, optionally only inside `within`. */
+  usedRect(valuesOnly: boolean, within?: Rect): Rect | null {
     let top = Infinity;
     let bottom = -Infinity;
     let left = Infinity;
     let right = -Infinity;
-    for (let i = 0; i < this.rows.length; i++) {
+    const first = within ? within.top - 1 : 0;
+    const last = within ? Math.min(within.bottom, this.rows.length) : this.rows.length;
+    for (let i = first; i < last; i++) {
       const r = this.rows[i];
       if (!r) continue;
-      for (let j = 0; j < r.length; j++) {
+      const from = within ? within.left : 0;
+      const to = within ? Math.min(within.right + 1, r.length) : r.length;
+      for (let j = from; j < to; j++) {
         const c = r[j];
         if (!c) continue;
         if (valuesOnly ? c.v === null && c.f === undefined : c.v === null && !c.fmt && !c.fill && c.f === undefined) continue;
@@ -994,21 +998,10 @@ class FakeWorksheet extends FakeObject {
     return this._used(valuesOnly ?? false, true);
   }
   _used(valuesOnly: boolean, nullable: boolean): FakeRange {
-    return finish(
-      new FakeRange(
-        this._ctx,
-        this,
-        [nullable ? 'getUsedRangeOrNullObject' : 'getUsedRange', valuesOnly],
-        () => {
-          const s = this._sheet();
-          const r = s.usedRect(valuesOnly);
-          if (!r) return nullable ? null : { sheet: s, rect: { top: 1, left: 0, bottom: 1, right: 0 } };
-          return { sheet: s, rect: r };
-        },
-        nullable,
-      ),
-    );
+    // A blank sheet's used range is its top-left cell (the null-object form: a null object).
+    return usedRangeOf(this._ctx, this, () => ({ sheet: this._sheet() }), valuesOnly, nullable, 'A1');
   }
+
 }
 
 class FakeEventHandlers {
@@ -1236,6 +1229,18 @@ class FakeRange extends FakeObject {
       });
     });
   }
+  /** The used range inside this range (ExcelApi 1.1; the null-object form 1.4): a null object when nothing is used. */
+  getUsedRange(valuesOnly?: boolean): FakeRange {
+    return this._usedWithin(valuesOnly ?? false, false);
+  }
+  getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
+    return this._usedWithin(valuesOnly ?? false, true);
+  }
+  _usedWithin(valuesOnly: boolean, nullable: boolean): FakeRange {
+    // A range without a used cell: ItemNotFound (the null-object form: a null object).
+    return usedRangeOf(this._ctx, this, () => this._rt(), valuesOnly, nullable, 'ItemNotFound');
+  }
+
   getMergedAreasOrNullObject(): FakeRangeAreas {
     this._api(13, 'Range.getMergedAreasOrNullObject');
     return finish(
@@ -1277,6 +1282,33 @@ class FakeRange extends FakeObject {
 interface AreasTarget {
   sheet: SheetModel;
   rects: Rect[];
+}
+
+/** `getUsedRange(OrNullObject)` of a sheet or a range (`within.rect`); `empty`: what a used range of nothing is. */
+function usedRangeOf(
+  ctx: FakeContext,
+  parent: FakeObject,
+  within: () => { sheet: SheetModel; rect?: Rect },
+  valuesOnly: boolean,
+  nullable: boolean,
+  empty: 'A1' | 'ItemNotFound',
+): FakeRange {
+  return finish(
+    new FakeRange(
+      ctx,
+      parent,
+      [nullable ? 'getUsedRangeOrNullObject' : 'getUsedRange', valuesOnly],
+      () => {
+        const w = within();
+        const r = w.sheet.usedRect(valuesOnly, w.rect);
+        if (r) return { sheet: w.sheet, rect: r };
+        if (nullable) return null;
+        if (empty === 'ItemNotFound') throw err('ItemNotFound', 'The range has no used cells.');
+        return { sheet: w.sheet, rect: { top: 1, left: 0, bottom: 1, right: 0 } };
+      },
+      nullable,
+    ),
+  );
 }
 
 class FakeRangeAreas extends FakeObject {
@@ -1433,18 +1465,50 @@ class FakeConditionalFormatCollection extends FakeObject {
   }
   override _load(paths: string[]): void {
     const names = paths.map((p) => p.replace(/^items\//, ''));
-    for (const n of names) if (!FakeConditionalFormat.SCALARS.includes(n)) throw new TypeError(`Excel fake: ConditionalFormat has no scalar '${n}'`);
+    const scalars = names.filter((n) => !n.includes('/'));
+    const navs = names.filter((n) => n.includes('/'));
+    for (const n of scalars) if (!FakeConditionalFormat.SCALARS.includes(n)) throw new TypeError(`Excel fake: ConditionalFormat has no scalar '${n}'`);
+    // Navigation paths the adapter may load through the collection: the custom rule's formula.
+    for (const n of navs) if (!CF_NAV_PATHS.includes(n)) throw new TypeError(`Excel fake: ConditionalFormat path '${n}' is not modelled`);
     this._queue({ ActionType: 2, Name: '', QueryInfo: { Select: names.map((n) => `items/${n}`) } }, () => {
       const t = this._target() as AreasTarget;
       const cfs = this._overlapping(t);
-      const values = cfs.map((cf) => Object.fromEntries(names.map((n) => [n, cfScalar(t.sheet, cf, n)])));
+      const values = cfs.map((cf) => Object.fromEntries(scalars.map((n) => [n, cfScalar(t.sheet, cf, n)])));
+      const nested = cfs.map((cf) =>
+        navs.map((n) => {
+          const [nav, , prop] = n.split('/') as [string, string, string];
+          if (cf.type !== 'Custom') {
+            // `custom` of a rule of another type is an error; `customOrNullObject` is a null object.
+            if (nav === 'custom') throw err('GeneralException', 'The conditional format is not of type Custom.');
+            return { nav, prop, value: null };
+          }
+          return { nav, prop, value: cf.formula ?? '' };
+        }),
+      );
+      const response = values.map((v, i) => ({
+        ...v,
+        ...Object.fromEntries(nested[i]!.map((x) => [x.nav, x.value === null ? null : { rule: { [x.prop]: x.value } }])),
+      }));
       return {
-        response: { Value: { items: values } },
+        response: { Value: { items: response } },
         publish: () => {
           this._items = cfs.map((cf, i) => {
             const o = finish(new FakeConditionalFormat(this._ctx, null, () => (t.sheet.cfs.includes(cf) ? { sheet: t.sheet, cf } : null)));
             o._isNull = false;
-            for (const n of names) o._loaded.set(n, values[i]![n]);
+            for (const n of scalars) o._loaded.set(n, values[i]![n]);
+            // Objects handed back by a load: nothing to queue, and they outlive any later failed batch.
+            const queued = this._ctx._pending.length;
+            for (const x of nested[i]!) {
+              const custom = x.nav === 'custom' ? o.custom : o.customOrNullObject;
+              custom._isNull = x.value === null;
+              custom._createdBatch = 0;
+              if (x.value !== null) {
+                custom.rule._isNull = false;
+                custom.rule._createdBatch = 0;
+                custom.rule._loaded.set(x.prop, x.value);
+              }
+            }
+            this._ctx._pending.splice(queued);
             return o;
           });
         },
@@ -1507,6 +1571,14 @@ class FakeConditionalFormatCollection extends FakeObject {
   }
 }
 
+/** Paths below a conditional format that a collection load may ask for. */
+const CF_NAV_PATHS: readonly string[] = [
+  'custom/rule/formula',
+  'customOrNullObject/rule/formula',
+  'custom/rule/formulaLocal',
+  'customOrNullObject/rule/formulaLocal',
+];
+
 function cfScalar(_sheet: SheetModel, cf: CFModel, name: string): unknown {
   switch (name) {
     case 'id':
@@ -1548,7 +1620,9 @@ class FakeConditionalFormat extends FakeObject {
     return cfScalar(x.sheet, x.cf, name);
   }
   override _nav(name: string): FakeObject | undefined {
-    return name === 'custom' ? this.custom : undefined;
+    if (name === 'custom') return this.custom;
+    if (name === 'customOrNullObject') return this.customOrNullObject;
+    return undefined;
   }
   get id(): string {
     return this._get('id');
@@ -1573,6 +1647,22 @@ class FakeConditionalFormat extends FakeObject {
       ),
     );
   }
+  /** ExcelApi 1.6: the custom format, or a null object when the rule is of another type. */
+  get customOrNullObject(): FakeCustomConditionalFormat {
+    return this._navCached('customOrNullObject', () =>
+      finish(
+        new FakeCustomConditionalFormat(
+          this._ctx,
+          this,
+          () => {
+            const t = this._target() as CFTarget | null;
+            return t && t.cf.type === 'Custom' ? t : null;
+          },
+          true,
+        ),
+      ),
+    );
+  }
   delete(): void {
     this._calls('ConditionalFormat.delete');
     this._call('delete', [], (t) => {
@@ -1589,11 +1679,12 @@ class FakeCustomConditionalFormat extends FakeObject {
   constructor(
     ctx: FakeContext,
     parent: FakeObject,
-    readonly _cf: () => CFTarget,
+    readonly _cf: () => CFTarget | null,
+    nullable = false,
   ) {
-    super(ctx, parent, 'custom');
+    super(ctx, parent, nullable ? 'customOrNullObject' : 'custom', [], nullable);
   }
-  _resolve(): CFTarget {
+  _resolve(): CFTarget | null {
     return this._cf();
   }
   _scalar(name: string): unknown {
@@ -1604,11 +1695,17 @@ class FakeCustomConditionalFormat extends FakeObject {
     if (name === 'format') return this.format;
     return undefined;
   }
+  /** Below a null object there is nothing to reach. */
+  _present = (): CFTarget => {
+    const t = this._cf();
+    if (!t) throw err('InvalidOperation', 'The custom conditional format is a null object.');
+    return t;
+  };
   get rule(): FakeConditionalFormatRule {
-    return this._navCached('rule', () => finish(new FakeConditionalFormatRule(this._ctx, this, this._cf)));
+    return this._navCached('rule', () => finish(new FakeConditionalFormatRule(this._ctx, this, this._present)));
   }
   get format(): FakeConditionalRangeFormat {
-    return this._navCached('format', () => finish(new FakeConditionalRangeFormat(this._ctx, this, this._cf)));
+    return this._navCached('format', () => finish(new FakeConditionalRangeFormat(this._ctx, this, this._present)));
   }
 }
 

@@ -146,6 +146,63 @@ describe('against office-addin-mock', () => {
     expect(mock.context.workbook.application.suspended).toBe(1);
   });
 
+  test('readRows: the used part of the changed rows, their formats and types, and the sheet\'s last row', async () => {
+    const mock: Mock = new OfficeMockObject({
+      context: {
+        workbook: {
+          worksheets: {
+            sheet: {
+              name: '退学',
+              used: { rowIndex: 0, rowCount: 9 },
+              band: {
+                cells: {
+                  rowIndex: 4,
+                  columnIndex: 1,
+                  values: [['2023010100005', '刘 洋']],
+                  numberFormat: [['@', 'General']],
+                  valueTypes: [['String', 'String']],
+                },
+                formulas: { address: '' },
+                getUsedRangeOrNullObject: function (this: Mock, valuesOnly: boolean) {
+                  this.valuesOnly = valuesOnly;
+                  return this.cells;
+                },
+              },
+              getUsedRangeOrNullObject: function (this: Mock) {
+                return this.used;
+              },
+              getRange: function (this: Mock, address: string) {
+                this.addresses = [...(this.addresses ?? []), address];
+                return this.band;
+              },
+            },
+            getItem: function (this: Mock, name: string) {
+              if (name !== '退学') throw new Error('ItemNotFound');
+              return this.sheet;
+            },
+          },
+        },
+      },
+    });
+    const sheet = mock.context.workbook.worksheets.sheet;
+    sheet.used.isNullObject = false;
+    sheet.band.cells.isNullObject = false;
+    sheet.band.formulas.isNullObject = true;
+    sheet.band.getSpecialCellsOrNullObject = function (type: string) {
+      sheet.band.specialType = type;
+      return sheet.band.formulas;
+    };
+    const read = await portOver(mock).readRows('退学', [5]);
+    expect(sheet.addresses).toEqual(['5:5']);
+    expect(sheet.band.valuesOnly).toBe(true);
+    expect(sheet.band.specialType).toBe('Formulas');
+    expect(read).toEqual({
+      sheet: '退学',
+      rows: [{ row: 5, cells: [undefined, { kind: 'string', value: '2023010100005', numberFormat: '@' }, { kind: 'string', value: '刘 洋' }] }],
+      lastRow: 9,
+    });
+  });
+
   test('a property read without load + sync is caught by the mock too', async () => {
     const mock = mockWorkbook();
     const sheet = mock.context.workbook.worksheets.sheet;

@@ -8,6 +8,7 @@ import { DEFAULT_PROFILE } from '../../src/core/profile/default-profile';
 import { prepareExports } from '../../src/core/export/records';
 import { buildExportWorkbook, exportSheetToInput } from '../../src/core/export/build';
 import type { ExportWorkbook } from '../../src/core/export/types';
+import { printPlan } from '../../src/core/export/print';
 import { workbookFromExport } from '../../src/files/export-xlsx';
 import { readSheetsStreaming } from '../../src/files/node-io';
 import { REASON, TERMINATOR, makeName, makeSid, sheetOf } from '../helpers/rules';
@@ -124,6 +125,7 @@ it('an error value carried by a forced export is written as an error value', asy
           { role: 'header', cells: [{ value: '序号', numberFormat: '@' }, { value: '学号全码', numberFormat: '@' }] },
           { role: 'record', cells: [{ value: 1, numberFormat: 'General' }, { value: { error: '#N/A' }, numberFormat: '@' }] },
         ],
+        print: printPlan(DEFAULT_PROFILE.withdrawal.layout.print, { headerFirst: 1, headerLast: 1, lastRecord: 2 }, { left: 0, right: 1 }),
       },
     ],
   };

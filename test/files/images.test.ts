@@ -98,10 +98,12 @@ describe('inspectFile / inspectPhoto', () => {
     expect(f).toEqual({ path: 'x/身份证.png', size: 999, type: 'png', width: 400, height: 300, damaged: false });
   });
 
-  test('a photo is decoded and its frame measured', () => {
+  test('a photo is decoded and its background, border and head position measured', () => {
     const b = photo();
     const f = inspectPhoto({ path: 'p.jpg', size: b.length, bytes: b }, DEFAULT_PROFILE);
-    expect(f.frame).toEqual({ blueShare: 1, whitest: expect.objectContaining({ share: 0 }) });
+    expect(f.frame).toMatchObject({ blueShare: 1, colour: '蓝色', border: { top: 0, bottom: 0, left: 0, right: 0 } });
+    expect(f.frame!.headTop).toBeGreaterThanOrEqual(Math.round(640 * 0.13) - 2);
+    expect(f.frame!.headTop).toBeLessThanOrEqual(Math.round(640 * 0.13) + 2);
   });
 
   test('a photo given only in part is not decoded', () => {

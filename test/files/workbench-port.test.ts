@@ -1,5 +1,6 @@
 /** The browser workbench's port over an ExcelJS workbook: read, highlight, select, fix, undo exactly, download. */
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { openWorkbench, classifyBytes } from '../../src/files/workbench-open';
 import { copyName } from '../../src/files/workbench-port';
 import { XuejiInputError } from '../../src/files/errors';
@@ -27,7 +28,7 @@ function recorder() {
 
 test('a picked workbook opens: its sheets are listed and read as plain data', async () => {
   const { port, problems } = await openWorkbench(await rosterBytes(), '名单.xlsx', recorder().save);
-  expect(problems).toEqual([]);
+  expect(await problems()).toEqual([]);
   expect(await port.listSheets()).toEqual([
     { name: 'Sheet1', active: true },
     { name: '说明', active: false },
@@ -70,17 +71,41 @@ test('applying every fix then undoing restores values, number formats, fills, fo
   expect(JSON.stringify(port.workbook.getWorksheet('Sheet1')!.getCell('D2').style)).toBe(styleBefore);
 });
 
-test('下载 saves a copy under another name, with the user\'s other sheets intact', async () => {
+test('下载 saves a copy under a name that says what it holds, with the user\'s other sheets intact', async () => {
   const rec = recorder();
   const { port } = await openWorkbench(await rosterBytes(), '名单.xlsx', rec.save);
-  const name = await port.downloadCopy();
+  const name = await port.downloadCopy('fixed');
   expect(name).toBe('名单-已修复.xlsx');
-  expect(copyName('a.XLSX')).toBe('a-已修复.xlsx');
+  expect(copyName('a.XLSX', 'fixed')).toBe('a-已修复.xlsx');
+  expect(copyName('a.xlsx', 'edited')).toBe('a-已修改.xlsx');
+  expect(copyName('a.xlsx', 'unchanged')).toBe('a-副本.xlsx');
   const back = new ExcelJS.Workbook();
   await back.xlsx.load(rec.saved[0]!.data as unknown as ArrayBuffer);
   expect(back.getWorksheet('说明')!.getCell('A1').value).toBe('这是用户自己的工作表');
   expect(await port.openWorkbook('导出.xlsx', new Uint8Array([1, 2]))).toBe('downloaded');
   expect(rec.saved[1]!.name).toBe('导出.xlsx');
+});
+
+test('下载 writes a data validation as the one range it is (not ExcelJS\'s overlapping B10:B100 + B2:B100), and the open workbook keeps its own', async () => {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('退学');
+  ws.addRow(['序号', '分部名称', '学号全码', '学生姓名']);
+  ws.addRow([1, '河北分部', '2213001400286', '张明']);
+  for (let r = 2; r <= 100; r++) ws.getCell(`B${r}`).dataValidation = { type: 'list', allowBlank: true, formulae: ['"河北分部,北京分部"'] };
+  const rec = recorder();
+  const { port } = await openWorkbench(new Uint8Array(await wb.xlsx.writeBuffer()), '名单.xlsx', rec.save);
+  const model = () => (port.workbook.getWorksheet('退学') as unknown as { dataValidations: { model: Record<string, unknown> } }).dataValidations.model;
+  const cellsBefore = Object.keys(model()).length;
+  for (let round = 0; round < 2; round++) {
+    await port.downloadCopy('unchanged');
+    const zip = await JSZip.loadAsync(rec.saved[round]!.data);
+    const xml = await zip.file('xl/worksheets/sheet1.xml')!.async('string');
+    const ranges = (xml.match(/<dataValidation\b[^>]*>/g) ?? []).map((v) => /sqref="([^"]*)"/.exec(v)![1]);
+    expect(ranges).toEqual(['B2:B100']);
+    // The workbook being edited is as it was: one entry per cell, as ExcelJS keeps them.
+    expect(Object.keys(model())).toHaveLength(cellsBefore);
+    expect(port.workbook.getWorksheet('退学')!.getCell('B50').dataValidation).toMatchObject({ type: 'list' });
+  }
 });
 
 test.each([
@@ -103,4 +128,54 @@ test.each([
 test('a damaged zip is corrupt, not a crash', async () => {
   const bytes = (await rosterBytes()).slice(0, 300);
   await expect(openWorkbench(bytes, '坏.xlsx', recorder().save)).rejects.toMatchObject({ code: 'corrupt' });
+});
+
+test("the user's edit is written, reported to onRowsChanged (a fix is not), and read back by readRows alone", async () => {
+  const { port } = await openWorkbench(await rosterBytes(), '名单.xlsx', recorder().save);
+  const first = await port.readSheet('Sheet1');
+  const seen: number[][] = [];
+  const off = await port.onRowsChanged('Sheet1', (rows) => seen.push(rows));
+  const snapshot = port.edit('Sheet1', [
+    { cell: 'D3', value: '王芳', numberFormat: 'General' },
+    { cell: 'C5', value: '2113001450176', numberFormat: '@' },
+  ]);
+  expect(seen).toEqual([[3, 5]]);
+  const read = await port.readRows('Sheet1', [5, 3]);
+  expect(read).toEqual({
+    sheet: 'Sheet1',
+    rows: [
+      { row: 3, cells: [{ kind: 'number', value: 2 }, { kind: 'string', value: '河北分部' }, { kind: 'number', value: 2113001450175 }, { kind: 'string', value: '王芳' }] },
+      { row: 5, cells: [undefined, undefined, { kind: 'string', value: '2113001450176', numberFormat: '@' }] },
+    ],
+    lastRow: 5,
+  });
+  // The kept sheet is a new object with only those rows new; the old one is untouched (a check keeps its own).
+  const now = await port.readSheet('Sheet1');
+  expect(now).not.toBe(first);
+  expect(now.rows[1]).toBe(first.rows[1]);
+  expect(first.rows.length).toBe(4);
+  await port.applyPatches('Sheet1', [{ cell: 'A2', value: 9, numberFormat: 'General' }]);
+  expect(seen).toHaveLength(1);
+  await port.restore(snapshot);
+  expect((await port.readSheet('Sheet1')).rows.length).toBe(4);
+  await off();
+  port.edit('Sheet1', [{ cell: 'D2', value: '张三', numberFormat: 'General' }]);
+  expect(seen).toHaveLength(1);
+});
+
+test('a fix that renames the sheet keeps its place, its marks and its subscribers; 撤销 brings the name back', async () => {
+  const { port } = await openWorkbench(await rosterBytes(), '名单.xlsx', recorder().save);
+  port.setActiveSheet('Sheet1');
+  await port.highlight('Sheet1', [{ cell: 'D3', severity: 'error' }]);
+  const seen: number[][] = [];
+  await port.onRowsChanged('Sheet1', (rows) => seen.push(rows));
+  const snapshot = await port.applyPatches('Sheet1', [{ cell: 'D3', value: '王芳', numberFormat: '@' }], '退学');
+  expect(port.activeSheet).toBe('退学');
+  expect(port.marksOf('退学')).toEqual([{ cell: 'D3', severity: 'error' }]);
+  expect((await port.readSheet('退学')).name).toBe('退学');
+  port.edit('退学', [{ cell: 'D4', value: '李雷', numberFormat: 'General' }]);
+  expect(seen).toEqual([[4]]);
+  await port.restore(snapshot);
+  expect(port.activeSheet).toBe('Sheet1');
+  expect((await port.readRows('Sheet1', [3])).sheet).toBe('Sheet1');
 });

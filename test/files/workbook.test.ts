@@ -44,7 +44,7 @@ describe('applyPatches', () => {
       { cell: 'B2', value: '刘洋', numberFormat: '@' },
     ]);
     const out = tmp.file('patch-out.xlsx');
-    await writeWorkbookAtomic(workbook, out, { inputPath: input });
+    await writeWorkbookAtomic(workbook, out, { inputs: [input] });
 
     const reread = new ExcelJS.Workbook();
     await reread.xlsx.readFile(out);
@@ -89,7 +89,7 @@ describe('applyPatches', () => {
     const ws = workbook.getWorksheet('名单')!;
     applyPatches(ws, [{ cell: 'C2', value: 1, numberFormat: 'General' }]);
     const out = tmp.file('shared-out.xlsx');
-    await writeWorkbookAtomic(workbook, out, { inputPath: input });
+    await writeWorkbookAtomic(workbook, out, { inputs: [input] });
     const [sheet] = await readSheetsStreaming(out);
     expect(sheet.rows[1]?.[2]).toStrictEqual({ kind: 'number', value: 1 });
     expect(sheet.rows[2]?.[2]).toStrictEqual({ kind: 'number', value: 2, formula: 'ROW()-1' });
@@ -181,11 +181,11 @@ describe('writeWorkbookAtomic', () => {
     const link = tmp.file('link.xlsx');
     fs.symlinkSync(input, link);
     for (const out of [input, relative, roundabout, `./${relative}`, link]) {
-      const err = await expectInputError(writeWorkbookAtomic(workbook, out, { inputPath: input }), 'same-as-input', out);
+      const err = await expectInputError(writeWorkbookAtomic(workbook, out, { inputs: [input] }), 'same-as-input', out);
       expect(err).toBeInstanceOf(XuejiInputError);
     }
     // ...also when the input itself is given in another spelling
-    await expectInputError(writeWorkbookAtomic(workbook, input, { inputPath: relative }), 'same-as-input', input);
+    await expectInputError(writeWorkbookAtomic(workbook, input, { inputs: [relative] }), 'same-as-input', input);
     expect(fs.readFileSync(input).equals(before)).toBe(true);
     expect(leftovers()).toEqual([]);
   });
@@ -194,7 +194,7 @@ describe('writeWorkbookAtomic', () => {
     const { workbook } = await loadWorkbook(input);
     const out = tmp.file('atomic-exists.xlsx');
     fs.writeFileSync(out, 'old content');
-    const err = await writeWorkbookAtomic(workbook, out, { inputPath: input }).catch((e: unknown) => e);
+    const err = await writeWorkbookAtomic(workbook, out, { inputs: [input] }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(XuejiOutputError);
     expect((err as XuejiOutputError).code).toBe('output-exists');
     expect((err as XuejiOutputError).message).toContain('--force');
@@ -206,7 +206,7 @@ describe('writeWorkbookAtomic', () => {
     const { workbook } = await loadWorkbook(input);
     const out = tmp.file('atomic-out.xlsx');
     fs.writeFileSync(out, 'old content');
-    await writeWorkbookAtomic(workbook, out, { inputPath: input, force: true });
+    await writeWorkbookAtomic(workbook, out, { inputs: [input], force: true });
     const [sheet] = await readSheetsStreaming(out);
     expect(sheet.rows[0]?.[0]).toStrictEqual({ kind: 'string', value: '学号' });
     expect(leftovers()).toEqual([]);
@@ -219,7 +219,7 @@ describe('writeWorkbookAtomic', () => {
     const failure = Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' });
     const spy = jest.spyOn(fs.promises, 'rename').mockRejectedValueOnce(failure);
     try {
-      const err = await writeWorkbookAtomic(workbook, out, { inputPath: input, force: true }).catch((e: unknown) => e);
+      const err = await writeWorkbookAtomic(workbook, out, { inputs: [input], force: true }).catch((e: unknown) => e);
       expect(err).toBeInstanceOf(XuejiOutputError);
       expect((err as XuejiOutputError).code).toBe('write-failed');
       expect((err as XuejiOutputError).message).toBe(
@@ -234,7 +234,7 @@ describe('writeWorkbookAtomic', () => {
 
   it('says so when the output folder does not exist', async () => {
     const { workbook } = await loadWorkbook(input);
-    const err = await writeWorkbookAtomic(workbook, tmp.file('没有的文件夹/out.xlsx'), { inputPath: input }).catch((e: unknown) => e);
+    const err = await writeWorkbookAtomic(workbook, tmp.file('没有的文件夹/out.xlsx'), { inputs: [input] }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(XuejiOutputError);
     expect((err as XuejiOutputError).code).toBe('output-dir-missing');
   });

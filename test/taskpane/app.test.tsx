@@ -153,7 +153,9 @@ describe('一键修复, 应用, 撤销', () => {
     const rows = within(preview).getAllByRole('row').filter((r) => r.getAttribute('data-cell'));
     expect(rows.map((r) => r.getAttribute('data-cell'))).toEqual(['C2', 'D3']);
     const d3 = rows[1]!;
-    expect(within(d3).getAllByRole('cell').map((c) => c.textContent)).toEqual(['', 'D3', '刘 洋', '刘洋（文本格式）']);
+    // The space made visible, the value type on both sides (issue 9).
+    expect(within(d3).getAllByRole('cell').map((c) => c.textContent)).toEqual(['', 'D3', '刘␣洋（文本）', '刘洋（文本）']);
+    expect(within(preview).getByText(/␣ 空格/)).toBeTruthy();
     const boxes = within(preview).getAllByRole('checkbox', { name: /→/ });
     expect(boxes).toHaveLength(2);
     for (const b of boxes) expect((b as HTMLInputElement).checked).toBe(true);
@@ -218,6 +220,58 @@ describe('一键修复, 应用, 撤销', () => {
     fireEvent.click(button('一键修复'));
     await screen.findByRole('region', { name: '修复预览' });
     expect(port.callsOf('readSheet')).toHaveLength(2);
+  });
+});
+
+describe('撤销 and 重做, one history', () => {
+  test('重做 writes the undone fix again and re-checks only the rows it wrote', async () => {
+    const { port } = setup();
+    await checked(port);
+    fireEvent.click(button('一键修复'));
+    await screen.findByRole('region', { name: '修复预览' });
+    fireEvent.click(button(/应用/));
+    await screen.findByText(/已写入 2 处修改/);
+    expect((button('重做') as HTMLButtonElement).disabled).toBe(true);
+    await waitFor(() => expect((button('撤销') as HTMLButtonElement).disabled).toBe(false));
+    fireEvent.click(button('撤销'));
+    await screen.findByText(/已撤销上一次修复/);
+    await screen.findByRole('button', { name: cellName('D3') });
+    await waitFor(() => expect((button('重做') as HTMLButtonElement).disabled).toBe(false));
+    fireEvent.click(button('重做'));
+    await screen.findByText(/已重做这次修复/);
+    await waitFor(() => expect(screen.queryByRole('button', { name: cellName('D3') })).toBeNull());
+    const applied = port.callsOf('applyPatches');
+    expect(applied).toHaveLength(2);
+    expect(applied[1]).toEqual(applied[0]);
+    // Undo and redo re-read only the rows they wrote.
+    expect(port.callsOf('readRows')).toEqual([
+      ['退学', [2, 3]],
+      ['退学', [2, 3]],
+    ]);
+    expect(port.sheet('退学').rows[2]![3]!.value).toBe('刘洋');
+    await waitFor(() => expect((button('撤销') as HTMLButtonElement).disabled).toBe(false));
+  });
+
+  test('a fix that renames the sheet: the notice counts what the preview counted, and 撤销 leaves the pane on the sheet', async () => {
+    const port = new FakePort([rosterWithIssues('Sheet1')]);
+    setup(port);
+    await checked(port);
+    fireEvent.click(button('一键修复'));
+    const preview = await screen.findByRole('region', { name: '修复预览' });
+    expect(preview.textContent).toContain('共 3 处修改');
+    fireEvent.click(button(/应用所选修改（3 处）/));
+    await screen.findByText(/已写入 3 处修改（2 个单元格，工作表改名为“退学”）/);
+    await waitFor(() => expect(port.callsOf('readSheet').at(-1)).toEqual(['退学']));
+    await waitFor(() => expect((button('撤销') as HTMLButtonElement).disabled).toBe(false));
+    fireEvent.click(button('撤销'));
+    await screen.findByText(/已撤销上一次修复，恢复了 2 个单元格和工作表名称“Sheet1”/);
+    await waitFor(() => expect(port.callsOf('readSheet').at(-1)).toEqual(['Sheet1']));
+    fireEvent.click(button('重新校验'));
+    await waitFor(() => expect(port.callsOf('readSheet').at(-1)).toEqual(['Sheet1']));
+    await waitFor(() => expect(port.callsOf('highlight')).toHaveLength(4));
+    await waitFor(() => expect((button('校验') as HTMLButtonElement).disabled).toBe(false));
+    expect(port.callsOf('readSheet')).toHaveLength(4);
+    expect(screen.queryByRole('alert', { name: '错误' })).toBeNull();
   });
 });
 
@@ -306,7 +360,13 @@ describe('live re-check', () => {
       port.userEdit('退学', [{ cell: 'C2', value: '2013001200001', numberFormat: '@' }]);
     });
     await screen.findByText(/已根据第 2、3 行的修改重新校验/);
-    expect(port.callsOf('readSheet')).toHaveLength(2);
+    // Only the changed rows were read again, and only the cells whose marks changed were re-marked.
+    expect(port.callsOf('readSheet')).toHaveLength(1);
+    expect(port.callsOf('readRows')).toEqual([['退学', [2, 3]]]);
+    await waitFor(() => expect(port.callsOf('highlight')).toHaveLength(2));
+    const [, marks, hint] = port.callsOf('highlight')[1] as [string, Mark[], { changedCells: string[] }];
+    expect(hint.changedCells.sort()).toEqual(['C2', 'D3']);
+    expect(marks.map((m) => m.cell).sort()).toEqual(['B5', 'C4']);
     expect(screen.queryByRole('button', { name: cellName('D3') })).toBeNull();
     expect(screen.queryByRole('button', { name: cellName('C2') })).toBeNull();
   });
@@ -320,7 +380,7 @@ describe('live re-check', () => {
     fireEvent.click(button(/应用/));
     await screen.findByText(/已写入 2 处修改/);
     await waitFor(() => expect(port.callsOf('readSheet')).toHaveLength(2));
-    await new Promise((r) => setTimeout(r, 150));
+    await act(() => new Promise((r) => setTimeout(r, 150)));
     expect(port.callsOf('readSheet')).toHaveLength(2);
     expect(screen.queryByText(/已根据第/)).toBeNull();
   });

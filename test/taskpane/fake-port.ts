@@ -4,7 +4,7 @@
  * that `implements WorkbookPort`, so a misspelled method is a type error and a runtime TypeError, never silently
  * absorbed.
  */
-import type { Mark, ReadProgress, SheetSummary, Snapshot, WorkbookPort } from '../../src/core/port';
+import type { HighlightHint, Mark, ReadProgress, RowsRead, SheetSummary, Snapshot, WorkbookPort } from '../../src/core/port';
 import type { Cell, Patch, SheetInput } from '../../src/core/types';
 import { applyPatchesToSheet } from '../../src/core/engine/fix';
 import { parseAddress } from '../../src/core/engine/a1';
@@ -113,8 +113,19 @@ export class FakePort implements WorkbookPort {
     return clone(s);
   }
 
-  async highlight(sheet: string, marks: readonly Mark[]): Promise<void> {
-    this.record('highlight', [sheet, marks]);
+  async readRows(sheet: string, rows: readonly number[]): Promise<RowsRead> {
+    this.record('readRows', [sheet, [...rows]]);
+    const s = this.sheet(sheet);
+    const wanted = [...new Set(rows)].sort((a, b) => a - b);
+    return {
+      sheet: s.name,
+      rows: wanted.map((row) => ({ row, cells: s.rows[row - 1] ? s.rows[row - 1]!.map((c) => (c ? { ...c } : undefined)) : undefined })),
+      lastRow: s.rows.length,
+    };
+  }
+
+  async highlight(sheet: string, marks: readonly Mark[], hint?: HighlightHint): Promise<void> {
+    this.record('highlight', hint ? [sheet, marks, hint] : [sheet, marks]);
     this.marks.set(sheet, [...marks]);
   }
 

@@ -2,7 +2,7 @@
 import type { Issue } from '../../src/core/types';
 import { planFixes } from '../../src/core/engine/fix';
 import { DEFAULT_PROFILE } from '../../src/core/profile/default-profile';
-import { acceptedPatches, allPreviewIds, buildPreview, checkOptions, groupIssues, marksOf, visible } from '../../src/taskpane/model';
+import { acceptedPatches, allPreviewIds, buildPreview, checkOptions, groupIssues, marksOf } from '../../src/taskpane/model';
 import { PaneError, toPaneError } from '../../src/taskpane/errors';
 import { chooseScreen } from '../../src/taskpane/startup';
 import { check, wdRecord, wdRecords, wdSheet } from '../helpers/rules';
@@ -39,7 +39,7 @@ describe('fix preview', () => {
     const preview = buildPreview(sheet, planFixes(sheet, DEFAULT_PROFILE, a));
     expect(preview.groups.map((g) => [g.key, g.linked, g.rows.map((r) => `${r.cell}:${r.before.text}→${r.after.text}`)])).toEqual([
       ['cell.fullwidth', false, ['C2:２０13001200001→2013001200001']],
-      ['cell.whitespace', false, ['D3:刘 洋→刘洋']],
+      ['cell.whitespace', false, ['D3:刘␣洋→刘洋']],
     ]);
     expect(preview.rename).toBeNull();
     const withoutC2 = new Set(allPreviewIds(preview).filter((id) => preview.groups[0]!.rows[0]!.id !== id));
@@ -50,16 +50,14 @@ describe('fix preview', () => {
     const recs = wdRecords(3);
     const sheet = wdSheet([recs[2]!, recs[0]!, wdRecord(1, { 学生姓名: '王 芳' })], { name: 'Sheet1' });
     const plan = planFixes(sheet, DEFAULT_PROFILE, check(sheet));
-    const preview = buildPreview(sheet, plan);
+    const preview = buildPreview(sheet, plan, 'withdrawal');
     expect(preview.groups).toHaveLength(1);
+    // Said as rows moving, not as values rewritten (issue 9).
+    expect(preview.story[0]!.title).toBe('按学号升序重排：移动 3 行');
     expect(preview.groups[0]!.linked).toBe(true);
     expect(preview.total).toBe(plan.patches.length);
     expect(preview.rename).toEqual({ from: 'Sheet1', to: '退学' });
     expect(acceptedPatches(preview, new Set(allPreviewIds(preview)))).toEqual(plan.patches);
-  });
-
-  test('invisible characters are made visible', () => {
-    expect(visible('刘\u00a0洋\u3000\u200b')).toBe('刘⍽洋□¤');
   });
 
   test('the report date: the profile’s, else today; the template if picked', () => {

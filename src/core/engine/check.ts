@@ -2,17 +2,22 @@
  * Running every rule over a sheet (DOMAIN.md §4–§6): header → records → per-cell hygiene and field rules →
  * cross-column and table rules → report. Pure: the caller passes the report date.
  */
-import type { Cell, Issue, OmittedIssues, Patch, SheetInput, SheetReport, TemplateId } from '../types';
+import type { Cell, Fix, Issue, OmittedIssues, Patch, SheetInput, SheetReport, TemplateId } from '../types';
 import type { Profile } from '../profile/schema';
-import { FIELD_LABEL, type CorrectionItem, type Field } from '../templates/fields';
+import { FIELD_LABEL, itemFromText, type CorrectionItem, type Field } from '../templates/fields';
+import { cellText } from './cell-text';
 import { FIELD_SPECS, TEMPLATE_SPECS, isCorrection } from '../templates/specs';
-import { detectHeader, type HeaderInfo } from './header';
-import { locateRecords, type Layout } from './records';
+import { detectHeader, titledTemplate, type HeaderInfo } from './header';
+import { isBlankRow, locateRecords, rowLead, type Layout } from './records';
 import { prepareCell, type Prepared } from './prepare';
-import { err, makeIssue, warn } from './issue';
+import { err, makeIssue, warn, type IssueDraft } from './issue';
 import { address, parseRange } from './a1';
 import type { Ymd } from '../cells/dates';
-import { addMonths, ageOn, compareYmd, endOfMonth } from '../cells/dates';
+import { ageOn, compareYmd, excelSerialToYmd, formatYmd, parseLooseDate } from '../cells/dates';
+import { fixIdCardCase, parseIdCard } from '../cells/id-card';
+import { normaliseGender } from '../cells/gender';
+import { FactBook, StudentFacts, type RowFacts } from './record-facts';
+import { normaliseEthnicity } from '../cells/ethnicity';
 import { termStartYmd, type Term } from '../cells/enrollment-term';
 import { checkStudentId, type StudentId } from '../rules/student-id';
 import { checkIdCard, type IdCard } from '../rules/id-card';
@@ -30,10 +35,12 @@ import {
   doubleChange,
   graduateChange,
   newStudentLate,
+  newStudentWindowEnd,
   type ChangeType,
+  type NewValueResult,
 } from '../rules/correction';
 import type { Outcome } from '../rules/outcome';
-import { planTable, type TableSteps } from './plan';
+import { mayRefuse, planTable, type TablePlan, type TableSteps } from './plan';
 import { MAX_ROW } from './formula-refs';
 
 export interface CheckOptions {
@@ -81,11 +88,70 @@ export interface RecordKey {
   key: string;
 }
 
+/**
+ * One record once its own cells are checked: their issues and fixes, and what the cross-row rules (duplicates, 双改,
+ * mixed 分部) and 序号 need of it. The incremental re-check (recheck.ts) keeps these and reuses a row's outcome
+ * while the row is unchanged: only these small facts outlive the pass, never the prepared cells.
+ */
+export interface RowOutcome extends RecordKey {
+  /** Issues of the row's own cells, in emission order (cross-row, 序号 and table rules come separately). */
+  issues: readonly Issue[];
+  /** The row's cell fixes. */
+  fixes: readonly Patch[];
+  /** The subject (免考) or the items (修改) this record claims for its key. */
+  second: readonly string[];
+  /** Correction changes: the item, and the cell a 双改 is reported on. */
+  changes: readonly { item: CorrectionItem | null; col: number; field: string }[];
+  /** The 分部名称 when filled, else null. */
+  branch: string | null;
+  /** The 序号 cell as the check read it; null without a 序号 column. */
+  seq: { text: string; empty: boolean; unusable: boolean; number: number | null } | null;
+  /** Correction sheets: what the row's request leaves the student's record with, when it changes 性别 / 身份证号 / 出生日期. */
+  facts: RowFacts | null;
+}
+
+/**
+ * Hooks for the incremental re-check (recheck.ts): reuse what did not change, keep what the next re-check needs; and
+ * the issue budget a file's sheets share.
+ */
+export interface AnalyseHooks {
+  /** What the file's report may still list (default: the profile's `limits.issues` for this sheet alone). */
+  budget?: IssueBudget;
+  /** The outcome of a record row (at `index` among the records) checked before and unchanged since; else undefined. */
+  reuse?: (row: number, index: number) => RowOutcome | undefined;
+  /** The record layout, when the caller knows it is unchanged. */
+  layout?: Layout;
+  /**
+   * With `layout` (records at the same positions): the duplicate and 双改 issues of the last check, per record, and
+   * its corrected-record conflicts, per student, to reuse for every record and student not among `staleStudents`
+   * (the students the changed rows had, `studentOf`) or the ones the re-checked rows have now. Those students'
+   * records are checked against each other again, in order.
+   */
+  cross?: { issues: CrossIssues; facts: FactIssues; staleStudents: Iterable<string> };
+  /** Keep every record's outcome (`outcomes`), key-rule issues (`crossIssues`) and fact conflicts (`factIssues`). */
+  keep?: boolean;
+}
+
+/** The duplicate and 双改 issues of each record (by its index among the records); undefined: none. */
+export type CrossIssues = readonly (readonly Issue[] | undefined)[];
+
+/** The corrected-record conflicts of each student (`studentOf`) that has any. */
+export type FactIssues = ReadonlyMap<string, readonly Issue[]>;
+
+/** Whose record a row belongs to: its key, or the row itself when the key cannot be read. */
+export function studentOf(r: RecordKey): string {
+  return r.key || `#${r.row}`;
+}
+
 /** One record while it is being checked; only its RecordKey outlives the pass (100,000 rows stay cheap). */
 interface RecordRow extends RecordKey {
   cells: Partial<Record<Field, Prepared>>;
   changes: Change[];
+  /** The wide layout's 原/新 cells, changed or not (an unchanged 原 ID may still have lost its digits). */
+  wideCells?: Prepared[];
   studentId?: StudentId;
+  /** What the row's request leaves the record with (correction sheets, when it changes a fact). */
+  facts?: RowFacts;
 }
 
 /** What the cross-row rules remember while rows stream past. */
@@ -110,6 +176,12 @@ export interface SheetAnalysis {
   /** Table fixes this sheet needs. */
   tableSteps: TableSteps;
   renameSheet: string | null;
+  /** Every record's outcome, in record order (only when asked for with `AnalyseHooks.keep`). */
+  outcomes?: readonly RowOutcome[];
+  /** Every record's duplicate and 双改 issues (only with `AnalyseHooks.keep`). */
+  crossIssues?: CrossIssues;
+  /** Every student's corrected-record conflicts (only with `AnalyseHooks.keep`). */
+  factIssues?: FactIssues;
   /** Fixable issues not listed in the report (beyond `limits.issues`), when `keepFixes`: a fix still cures them. */
   unlisted: Issue[];
 }
@@ -135,15 +207,26 @@ export function isEmptySheet(sheet: SheetInput): boolean {
   return true;
 }
 
-/** `budget`: what the file's report may still list (default: the profile's `limits.issues` for this sheet alone). */
-export function analyseSheet(sheet: SheetInput, profile: Profile, options: CheckOptions, budget?: IssueBudget): SheetAnalysis {
+export function analyseSheet(sheet: SheetInput, profile: Profile, options: CheckOptions, hooks: AnalyseHooks = {}): SheetAnalysis {
   const header = detectHeader(sheet, options.template);
   if (!header) {
-    return emptyAnalysis(sheet, [
-      makeIssue(null, null, null, err('sheet.unknown-template', `工作表“${sheet.name}”的前20行中找不到可识别的表头（免考信息表、退学汇总名单或学生基本信息修改情况统计表）`), null),
-    ]);
+    // A title that names a template whose header is not there: say which columns were looked for.
+    const titled = options.template ?? titledTemplate(sheet);
+    const columns = titled ? `（应有${TEMPLATE_SPECS[titled].required.map((f) => FIELD_LABEL[f]).join('、')}等列）` : '';
+    const message = options.template
+      ? `工作表“${sheet.name}”的前20行中找不到${TEMPLATE_SPECS[options.template].title}的表头${columns}`
+      : titled
+        ? `工作表“${sheet.name}”的标题是${TEMPLATE_SPECS[titled].title}，但前20行中找不到它的表头${columns}`
+        : `工作表“${sheet.name}”的前20行中找不到可识别的表头（免考信息表、退学汇总名单或学生基本信息修改情况统计表）`;
+    return emptyAnalysis(sheet, [makeIssue(null, null, null, err('sheet.unknown-template', message), null)]);
   }
-  return new SheetChecker(sheet, profile, options, header, budget ?? { left: options.issueLimit ?? profile.limits.issues }).run();
+  return analyseWithHeader(sheet, profile, options, header, hooks);
+}
+
+/** The check below a header already found (the incremental re-check passes the header it verified unchanged). */
+export function analyseWithHeader(sheet: SheetInput, profile: Profile, options: CheckOptions, header: HeaderInfo, hooks: AnalyseHooks = {}): SheetAnalysis {
+  const budget = hooks.budget ?? { left: options.issueLimit ?? profile.limits.issues };
+  return new SheetChecker(sheet, profile, options, header, budget).run(hooks);
 }
 
 class SheetChecker {
@@ -153,10 +236,16 @@ class SheetChecker {
   private readonly spec;
   private layout!: Layout;
   private readonly rows: RecordKey[] = [];
+  /** Correction sheets: per student, the record's 性别 / 身份证号 / 出生日期 once corrected (only students whose request changes one). */
+  private readonly facts = new FactBook();
+  /** The facts of the row being checked (one object reused for every row). */
+  private readonly rowFacts = new StudentFacts();
   private renumber = false;
   private readonly merged: ReturnType<typeof parseRange>[];
   private readonly requiredFields: ReadonlySet<Field>;
   private readonly columns: readonly (readonly [Field, number])[];
+  private readonly keyCol: number | undefined;
+  private readonly itemCol: number | undefined;
   private omitted: OmittedIssues | null = null;
   private readonly unlisted: Issue[] = [];
   private readonly keepFixes: boolean;
@@ -174,21 +263,57 @@ class SheetChecker {
     this.merged = sheet.merges.map(parseRange);
     this.requiredFields = new Set(this.required());
     this.columns = [...header.fields];
+    this.keyCol = header.fields.get(this.spec.key);
+    this.itemCol = isCorrection(this.template) ? header.fields.get('item') : undefined;
   }
 
-  run(): SheetAnalysis {
+  run(hooks: AnalyseHooks): SheetAnalysis {
     const h = this.header;
     this.checkHeader();
-    this.layout = locateRecords(this.sheet, h, this.profile);
+    this.layout = hooks.layout ?? locateRecords(this.sheet, h, this.profile);
     const cross: CrossState = { seen: new Map(), firstBranch: null, mixedBranchReported: false };
-    const seqCol = h.fields.get('seq');
-    this.layout.records.forEach((r, i) => {
-      const rec = this.checkRow(r);
-      this.checkCrossRow(rec, cross);
-      if (seqCol !== undefined) this.checkSequence(rec.cells.seq!, i + 1);
-      this.emitRow(rec);
-      this.rows.push({ row: rec.row, key: rec.key });
-    });
+    const records = this.layout.records;
+    const n = records.length;
+    const outcomes: RowOutcome[] | undefined = hooks.keep ? new Array<RowOutcome>(n) : undefined;
+    const keyIssues: (readonly Issue[] | undefined)[] | undefined = hooks.keep ? new Array<readonly Issue[] | undefined>(n) : undefined;
+    this.rows.length = n;
+    // Reusing the key rules' issues needs every re-checked row's new student first.
+    let known: RowOutcome[] | null = null;
+    let fresh: Set<string> | null = null;
+    if (hooks.cross && hooks.layout) {
+      fresh = new Set(hooks.cross.staleStudents);
+      known = new Array<RowOutcome>(n);
+      for (let i = 0; i < n; i++) {
+        let o = hooks.reuse?.(records[i]!, i);
+        if (!o) {
+          o = this.rowOutcome(records[i]!);
+          fresh.add(studentOf(o));
+        }
+        known[i] = o;
+      }
+    }
+    const reused = hooks.cross?.issues;
+    // Per record: 序号, the row's own issues, then the cross-row ones (the order a cell's issues are listed in).
+    for (let i = 0; i < n; i++) {
+      const out = known ? known[i]! : (hooks.reuse?.(records[i]!, i) ?? this.rowOutcome(records[i]!));
+      if (out.seq) this.checkSequence(out.row, out.seq, i + 1);
+      const own = out.issues;
+      for (let j = 0; j < own.length; j++) this.add(own[j]!);
+      const fixes = out.fixes;
+      if (this.keepFixes) for (let j = 0; j < fixes.length; j++) this.cellFixes.set(fixes[j]!.cell, fixes[j]!);
+      const keyed = fresh && reused && !fresh.has(studentOf(out)) ? reused[i] : this.checkKeyRules(out, cross);
+      if (keyed) for (let j = 0; j < keyed.length; j++) this.add(keyed[j]!);
+      if (out.branch !== null) this.checkBranch(out, cross);
+      // A student's corrected record: noted again only for the students a re-check cannot reuse.
+      if (out.facts) {
+        const student = studentOf(out);
+        if (!fresh || fresh.has(student)) this.facts.note(student, out.facts);
+      }
+      if (outcomes) outcomes[i] = out;
+      if (keyIssues) keyIssues[i] = keyed;
+      this.rows[i] = outcomes ? out : { row: out.row, key: out.key };
+    }
+    const factIssues = this.checkFacts(fresh && hooks.cross ? { issues: hooks.cross.facts, fresh } : null);
     const steps = this.checkTable();
     const renameSheet = this.checkSheetName();
     this.issues.sort(issueOrder);
@@ -200,7 +325,7 @@ class SheetChecker {
       issues: this.issues,
     };
     if (this.omitted) report.omitted = this.omitted;
-    return {
+    const analysis: SheetAnalysis = {
       report,
       header: h,
       layout: this.layout,
@@ -210,11 +335,45 @@ class SheetChecker {
       renameSheet,
       unlisted: this.unlisted,
     };
+    if (outcomes) analysis.outcomes = outcomes;
+    if (keyIssues) analysis.crossIssues = keyIssues;
+    if (hooks.keep) analysis.factIssues = factIssues;
+    return analysis;
+  }
+
+  /** Check one record's own cells: its issues, fixes and the facts the cross-row rules need. */
+  private rowOutcome(r: number): RowOutcome {
+    const rec = this.checkRow(r);
+    const { issues, fixes } = this.emitRow(rec);
+    const c = rec.cells;
+    const second: readonly string[] =
+      this.template === 'exemption'
+        ? [c.subjectCode?.fixed ?? '']
+        : isCorrection(this.template)
+          ? rec.changes.map((ch) => ch.item ?? ch.itemCell?.text ?? '')
+          : NO_SECOND;
+    const changes = rec.changes.length
+      ? rec.changes.map((ch) => ({ item: ch.item, col: (ch.itemCell ?? ch.newCell).col, field: ch.itemCell ? 'item' : 'newValue' }))
+      : NO_CHANGES;
+    const b = c.branchName;
+    const s = c.seq;
+    return {
+      row: r,
+      key: rec.key,
+      issues,
+      fixes,
+      second,
+      changes,
+      branch: b && !b.empty ? b.fixed : null,
+      seq: s ? { text: s.text, empty: s.empty, unusable: s.unusable, number: DECIMAL.test(s.text) ? Number(s.text) : null } : null,
+      facts: rec.facts ?? null,
+    };
   }
 
   /**
    * An issue into the report while the file's budget lasts (`limits.issues`); beyond it, counted per rule — so a
-   * sheet of 1,000,000 faulty rows gives a report of bounded size whose summary still counts them all.
+   * sheet of 1,000,000 faulty rows gives a report of bounded size whose summary still counts them all. Issues come
+   * here in the same order whether a row was checked or its outcome reused, so a re-check lists what a full check does.
    */
   private add(issue: Issue): void {
     if (ALWAYS_LISTED.has(issue.rule)) {
@@ -273,8 +432,13 @@ class SheetChecker {
   private checkRow(r: number): RecordRow {
     const raw = this.sheet.rows[r - 1] ?? [];
     const cells: Partial<Record<Field, Prepared>> = {};
+    // A 身份证号 change: its 原信息 / 修改后信息 are IDs, prepared as the ID column is (lost digits, numbers, spaces).
+    const idValues = this.itemCol !== undefined && itemFromText(cellText(raw[this.itemCol])) === '身份证号';
     for (const [f, col] of this.columns) {
-      const p = this.prepare(f, r, col, raw[col]);
+      const p =
+        idValues && (f === 'oldValue' || f === 'newValue')
+          ? prepareCell(raw[col], r, col, { mode: 'code', isCode: true, label: f === 'oldValue' ? '原身份证号' : '修改后的身份证号' })
+          : this.prepare(f, r, col, raw[col]);
       cells[f] = p;
       if (p.empty && this.requiredFields.has(f) && !(f === 'subjectCode' && this.template === 'exemption')) {
         p.drafts.push(err('cell.required', `“${this.label(f)}”不能为空`));
@@ -323,7 +487,7 @@ class SheetChecker {
     rec.key = keyCell && !keyCell.unusable ? (keyCell.fixed || keyCell.text) : '';
 
     if (this.template === 'exemption') this.checkExemptionRow(rec, idCard, ethnicity, term);
-    if (isCorrection(this.template)) this.checkCorrectionRow(rec, raw, idCard);
+    if (isCorrection(this.template)) this.checkCorrectionRow(rec, raw, idCard, term);
     return rec;
   }
 
@@ -359,10 +523,13 @@ class SheetChecker {
     }
   }
 
-  private checkCorrectionRow(rec: RecordRow, raw: readonly (Cell | undefined)[], idCard: IdCard | undefined): void {
+  private checkCorrectionRow(rec: RecordRow, raw: readonly (Cell | undefined)[], idCard: IdCard | undefined, term: Term | undefined): void {
     const c = rec.cells;
     const today = this.options.reportDate;
-    if (c.item || c.oldValue || c.newValue) {
+    const facts = this.rowFacts;
+    facts.reset();
+    const long = c.item !== undefined || c.oldValue !== undefined || c.newValue !== undefined;
+    if (long) {
       const ic = c.item;
       let item: CorrectionItem | null = null;
       if (ic && !ic.empty && !ic.unusable) item = add(ic, checkItem(ic.text, this.template)) ?? null;
@@ -370,17 +537,38 @@ class SheetChecker {
     }
     const pairs = new Map<CorrectionItem, { old?: Prepared; new?: Prepared }>();
     for (const w of this.header.wide) {
-      const p = prepareCell(raw[w.col], rec.row, w.col, { mode: 'text', isCode: false, label: `${w.side === 'old' ? '原' : '新'}${w.item}` });
+      const label = `${w.side === 'old' ? '原' : '新'}${w.item}`;
+      const spec = w.item === '身份证号' ? ({ mode: 'code', isCode: true } as const) : ({ mode: 'text', isCode: false } as const);
+      const p = prepareCell(raw[w.col], rec.row, w.col, { ...spec, label });
+      (rec.wideCells ??= []).push(p);
       const pair = pairs.get(w.item) ?? {};
       pair[w.side] = p;
       pairs.set(w.item, pair);
     }
+    // Wide layouts (DOMAIN.md §2 T3): an item whose 新 is blank, or the same as its 原, is not changed — the 原 side
+    // may carry the whole record for reference. The unchanged values still count for the record's consistency.
+    let unchangedNew: Prepared | null = null;
+    let blankNew: Prepared | null = null;
+    let firstNew: Prepared | null = null;
     for (const [item, pair] of pairs) {
-      if (!pair.old || !pair.new || (pair.old.empty && pair.new.empty)) continue;
+      if (!pair.old || !pair.new) continue;
+      firstNew ??= pair.new;
+      if (pair.old.empty && pair.new.empty) continue;
+      if (pair.new.empty || sameValue(item, pair.old, pair.new)) {
+        if (pair.new.empty) blankNew ??= pair.new;
+        else unchangedNew ??= pair.new;
+        noteUnchanged(facts, item, pair.new.empty ? pair.old : pair.new, today);
+        continue;
+      }
       const templateItem = checkItem(item, this.template);
       const change: Change = { item: templateItem.parsed ?? null, itemCell: null, oldCell: pair.old, newCell: pair.new };
       if (!templateItem.parsed) pair.new.drafts.push(...templateItem.drafts);
       rec.changes.push(change);
+    }
+    if (!long && pairs.size > 0 && rec.changes.length === 0) {
+      // A row that changes nothing: say so on the cell to fill in.
+      if (unchangedNew) unchangedNew.drafts.push(err('correction.unchanged', '本行的原信息与修改后信息完全相同，没有需要修改的内容'));
+      else if (blankNew ?? firstNew) (blankNew ?? firstNew)!.drafts.push(err('cell.required', '本行没有填写修改后的信息'));
     }
     for (const ch of rec.changes) {
       if (!ch.item) continue;
@@ -394,82 +582,127 @@ class SheetChecker {
       const res = checkNewValue(ch.item, compactFor(ch.item, nv), nv.dateSerial, today);
       compactCell(ch.item, nv);
       add(nv, res);
-      const ref = res.idCard ?? idCard;
-      if (ch.item === '性别' && ref && res.drafts.length === 0) {
-        const g = res.canonical ?? nv.text;
-        if (g !== ref.gender) nv.drafts.push(err('correction.new-value', `修改后的性别“${g}”与身份证号第17位表示的“${ref.gender}”不一致`));
-      }
-      if (ch.item === '出生日期' && res.birth && ref && ref.birthValid && compareYmd(res.birth, ref.birth) !== 0) {
-        nv.drafts.push(err('correction.new-value', '修改后的出生日期与身份证号中的出生日期不一致'));
-      }
+      if (res.drafts.every((d) => d.fixable || d.severity === 'warning')) noteChanged(facts, ch.item, nv, res);
       const ov = ch.oldCell;
       const oldText = compactFor(ch.item, ov);
       const newText = res.canonical ?? compactFor(ch.item, nv);
-      if (!ov.empty && oldText === newText) {
+      if (!ov.empty && !ov.unusable && oldText === newText) {
         nv.drafts.push(err('correction.unchanged', `原信息与修改后信息相同（“${newText}”），无需修改`));
       }
     }
+    // The row's own 性别 / 身份证号 columns are the record as it stands.
+    if (facts.changed) {
+      const gc = c.gender;
+      if (gc && ok(gc)) {
+        const g = normaliseGender(gc.text);
+        if (g.status !== 'invalid') facts.setGender(g.value, null);
+      }
+      if (idCard) facts.setId(idCard, null);
+      rec.facts = facts.snapshot();
+    }
+
     const ct = c.changeType;
     let changeType: ChangeType | undefined;
     if (ct && !ct.empty) changeType = add(ct, checkChangeType(ct.text));
     if (this.template === 'correction-graduate' && changeType === '信息变更') ct!.drafts.push(graduateChange());
     if (this.template === 'correction-new') {
-      const term = rec.studentId ? termOfStudentId(rec.studentId) : undefined;
-      if (term) {
-        const start = termStartYmd(term);
-        const last = addMonths(start.y, start.m, this.profile.correction.newStudentWindowMonths - 1);
-        const end = endOfMonth(last.y, last.m);
-        if (compareYmd(today, end) > 0) c.studentId!.drafts.push(newStudentLate(end, today));
+      // The first semester runs from the entry term the row states (any readable form), else the 学号's.
+      const entry = term ?? (rec.studentId ? termOfStudentId(rec.studentId) : undefined);
+      if (entry && c.studentId) {
+        const end = newStudentWindowEnd(entry, this.profile.correction.newStudentWindowMonths);
+        if (compareYmd(today, end) > 0) c.studentId.drafts.push(newStudentLate(end, today));
       }
     }
   }
 
-  /** Rules across rows, as rows pass: duplicates, 双改, mixed 分部 (each flags the later occurrence). */
-  private checkCrossRow(rec: RecordRow, st: CrossState): void {
-    const keyCell = rec.cells[this.spec.key];
-    if (rec.key && keyCell) {
-      // Keyed by the key itself (a flat string from the sheet): no composite strings to build and hash.
-      const second: string[] =
-        this.template === 'exemption'
-          ? [rec.cells.subjectCode?.fixed ?? '']
-          : isCorrection(this.template)
-            ? rec.changes.map((ch) => ch.item ?? ch.itemCell?.text ?? '')
-            : [''];
-      const before = st.seen.get(rec.key);
-      const has = (k: string) => (typeof before === 'string' ? before === k : before !== undefined && before.includes(k));
-      if (before !== undefined && second.some(has)) {
-        const what = this.template === 'exemption' ? '同一学号同一科目' : isCorrection(this.template) ? '同一学生同一修改项目' : '同一学号';
-        keyCell.drafts.push(err('row.duplicate', `${what}重复出现（${rec.key}），请删除重复的行`));
+  /**
+   * Conflicts within each student's corrected record, on the cell the request changes (record-facts.ts). A student's
+   * conflicts depend only on that student's rows: a re-check reuses every other student's (`reuse`) and keeps them
+   * all by student for the next one.
+   */
+  private checkFacts(reuse: { issues: FactIssues; fresh: ReadonlySet<string> } | null): Map<string, readonly Issue[]> {
+    const byStudent = new Map<string, readonly Issue[]>();
+    const found: Issue[] = [];
+    if (reuse) {
+      for (const [student, issues] of reuse.issues) {
+        if (reuse.fresh.has(student)) continue;
+        for (const issue of issues) found.push(issue);
+        byStudent.set(student, issues);
       }
-      let items: string[] | null = null;
+    }
+    for (const c of this.facts.conflicts()) {
+      const cell = at(c.cell.row, c.cell.col);
+      const issue = makeIssue(cell, this.header.labels[cell.col] ?? null, 'newValue', err('correction.new-value', c.message), null);
+      found.push(issue);
+      const had = byStudent.get(c.student);
+      byStudent.set(c.student, had ? [...had, issue] : [issue]);
+    }
+    // In sheet order, however they were found: beyond `limits.issues` a re-check then lists what a full check does.
+    found.sort((a, b) => issueOrder(a, b) || (a.message < b.message ? -1 : a.message > b.message ? 1 : 0));
+    for (const issue of found) this.add(issue);
+    return byStudent;
+  }
+
+  /**
+   * Rules across rows by key, as rows pass: duplicates and 双改 (each flags the later occurrence). Depends only on
+   * the earlier records with the same key, which is what lets a re-check redo only the keys that changed.
+   */
+  private checkKeyRules(rec: RowOutcome, st: CrossState): Issue[] | undefined {
+    if (!rec.key || this.keyCol === undefined) return undefined;
+    let out: Issue[] | undefined;
+    // Keyed by the key itself (a flat string from the sheet): no composite strings to build and hash.
+    const second = rec.second;
+    const before = st.seen.get(rec.key);
+    if (before !== undefined && second.some((k) => claims(before, k))) {
+      const what = this.template === 'exemption' ? '同一学号同一科目' : isCorrection(this.template) ? '同一学生同一修改项目' : '同一学号';
+      (out ??= []).push(this.crossIssue(rec.row, this.keyCol, this.spec.key, err('row.duplicate', `${what}重复出现（${rec.key}），请删除重复的行`)));
+    }
+    let mine: readonly string[] = second;
+    if (rec.changes.length) {
+      const items: string[] = [];
       rec.changes.forEach((ch, i) => {
         // 双改: 姓名 and 身份证号 of one student, in this row or an earlier one.
         const other = ch.item === '姓名' ? '身份证号' : ch.item === '身份证号' ? '姓名' : null;
-        if (other && (has(other) || (items !== null && items.includes(other)))) (ch.itemCell ?? ch.newCell).drafts.push(doubleChange());
-        (items ??= []).push(second[i]!);
+        if (other && ((before !== undefined && claims(before, other)) || items.includes(other))) {
+          (out ??= []).push(this.crossIssue(rec.row, ch.col, ch.field, doubleChange()));
+        }
+        items.push(second[i]!);
       });
-      const mine = items ?? second;
-      if (before === undefined) st.seen.set(rec.key, mine.length === 1 ? mine[0]! : mine);
-      else st.seen.set(rec.key, [...(typeof before === 'string' ? [before] : before), ...mine]);
+      mine = items;
     }
-    const b = rec.cells.branchName;
-    if (this.template === 'withdrawal' && b && !b.empty && !st.mixedBranchReported) {
-      if (st.firstBranch === null) st.firstBranch = b.fixed;
-      else if (b.fixed !== st.firstBranch) {
-        st.mixedBranchReported = true;
-        b.drafts.push(warn('withdrawal.mixed-branch', `同一份名单中出现了多个分部名称（“${st.firstBranch}”与“${b.fixed}”），每个分部应分别报送`));
-      }
+    if (before === undefined) st.seen.set(rec.key, mine.length === 1 ? mine[0]! : [...mine]);
+    else st.seen.set(rec.key, [...(typeof before === 'string' ? [before] : before), ...mine]);
+    return out;
+  }
+
+  /** More than one 分部名称 in one roster: reported once, on the first row that differs from the first. */
+  private checkBranch(rec: RowOutcome, st: CrossState): void {
+    const b = rec.branch;
+    if (b === null || this.template !== 'withdrawal' || st.mixedBranchReported) return;
+    if (st.firstBranch === null) st.firstBranch = b;
+    else if (b !== st.firstBranch) {
+      st.mixedBranchReported = true;
+      const col = this.header.fields.get('branchName')!;
+      this.add(
+        this.crossIssue(rec.row, col, 'branchName', warn('withdrawal.mixed-branch', `同一份名单中出现了多个分部名称（“${st.firstBranch}”与“${b}”），每个分部应分别报送`)),
+      );
     }
   }
 
+  private crossIssue(row: number, col: number, field: string, draft: IssueDraft): Issue {
+    return makeIssue(at(row, col), this.header.labels[col] ?? null, field, draft, null);
+  }
+
   /** 序号 runs 1..n in sheet order (陕西 notice); each wrong cell gets its own patch. */
-  private checkSequence(p: Prepared, n: number): void {
-    if (p.unusable || p.text === String(n)) return;
+  private checkSequence(row: number, p: NonNullable<RowOutcome['seq']>, n: number): void {
+    // `number`: the text read as a plain decimal, so that 100,000 rows compare without making 100,000 strings.
+    if (p.unusable || p.number === n) return;
     this.renumber = true;
     const what = p.empty ? '为空' : `为“${p.text}”`;
+    const cell = at(row, this.header.fields.get('seq')!);
     this.add(
-      makeIssue(p, this.label('seq'), 'seq', err('table.sequence', `序号应从1起连续编号，此处应为${n}，当前${what}`, true), [
-        { cell: p.addr, value: n, numberFormat: 'General' },
+      makeIssue(cell, this.label('seq'), 'seq', err('table.sequence', `序号应从1起连续编号，此处应为${n}，当前${what}`, true), [
+        { cell: cell.addr, value: n, numberFormat: 'General' },
       ]),
     );
   }
@@ -511,65 +744,103 @@ class SheetChecker {
     this.checkMarker(steps, tableIssues);
     this.checkMerged();
     // Each table rule's fix is the list of every cell that table fix rewrites (DOMAIN.md §6), planned once
-    // per rule and shared by that rule's issues (one plan per blank row would be quadratic). "[可修复]" must mean
-    // fixable (issue 14 item 4): a fix that would cut a merge or change a formula is not offered, and says why.
-    const plans = new Map<keyof TableSteps, ReturnType<typeof planTable>>();
+    // per rule and shared by that rule's issues (one plan per blank row would be quadratic).
+    const plans = new Map<keyof TableSteps, Fix | string>();
+    const refusable = tableIssues.length > 0 && mayRefuse(this.sheet, this.header, L);
     for (const t of tableIssues) {
-      let plan = plans.get(t.rule);
-      if (!plan) {
-        const opts = { maxPatches: this.profile.limits.issues };
-        const only: TableSteps = { removeBlank: false, sort: false, renumber: false, marker: false, [t.rule]: true };
-        plan = planTable(this.sheet, this.profile, this.header, L, this.rows, new Map(), only, opts);
-        // Alone it may not fit (a signature row below a record in Excel's last row) where, with the sheet's other
-        // table fixes, it does: `fix` applies them together, so it is fixable.
-        const all = { ...steps, [t.rule]: true };
-        if (plan.refused !== null && Object.entries(all).some(([k, on]) => on && k !== t.rule)) {
-          const together = planTable(this.sheet, this.profile, this.header, L, this.rows, new Map(), all, opts);
-          if (together.refused === null) plan = together;
-        }
-        plans.set(t.rule, plan);
+      let fix = plans.get(t.rule);
+      if (fix === undefined) {
+        fix = this.tableFix(t.rule, steps, refusable);
+        plans.set(t.rule, fix);
       }
-      if (plan.refused !== null) {
+      if (typeof fix === 'string') {
         steps[t.rule] = false;
-        t.issue.message += `（无法自动修复：${plan.refused}）`;
+        t.issue.message += `（无法自动修复：${fix}）`;
       } else {
-        t.issue.fix = plan.count > plan.patches.length ? { patches: [], omittedPatches: plan.count } : { patches: plan.patches };
+        t.issue.fix = fix;
       }
       this.add(t.issue);
     }
     return steps;
   }
 
+  /**
+   * The fix of one table rule, or why it cannot be made (issue 14 item 4: "[可修复]" must mean fixable — a fix that
+   * would cut a merge or change a formula is not offered). When nothing on the sheet could make it refuse (no formula,
+   * merge or anchored object below the header, far from Excel's last row), the plan is made when first read: the pane
+   * plans its own fixes and never reads it, and a live re-check of a 100,000-row sheet must not rebuild it on every
+   * edit (issue 10); the JSON report reads it like any other.
+   */
+  private tableFix(rule: keyof TableSteps, steps: TableSteps, refusable: boolean): Fix | string {
+    const L = this.layout;
+    const opts = { maxPatches: this.profile.limits.issues };
+    const only: TableSteps = { removeBlank: false, sort: false, renumber: false, marker: false, [rule]: true };
+    const plan = (s: TableSteps) => planTable(this.sheet, this.profile, this.header, L, this.rows, new Map(), s, opts);
+    if (!refusable) return lazyFix(() => plan(only));
+    let made = plan(only);
+    // Alone it may not fit (a signature row below a record in Excel's last row) where, with the sheet's other
+    // table fixes, it does: `fix` applies them together, so it is fixable.
+    const all = { ...steps, [rule]: true };
+    if (made.refused !== null && Object.entries(all).some(([k, on]) => on && k !== rule)) {
+      const together = plan(all);
+      if (together.refused === null) made = together;
+    }
+    return made.refused ?? fixOf(made);
+  }
+
   private checkMarker(steps: TableSteps, out: { rule: keyof TableSteps; issue: Issue }[]): void {
     const L = this.layout;
     if (L.records.length === 0) return;
     const last = L.records[L.records.length - 1]!;
-    // Records after the end marker close up with the others when fixed: the marker belongs below them all.
+    // Records after the end close up with the others when fixed: the marker belongs below them all.
     const expected = L.recordsAfterEnd.length ? this.header.headerRow + 1 + L.records.length : last + 1;
     // A sheet filled to Excel's last row has no row for the marker: the issue is on the last record, not fixable.
     const where = at(Math.min(expected, MAX_ROW), L.firstCol);
-    if (L.markerKind === 'terminator') {
-      const t = this.profile.exemption.terminator;
-      let msg: string | null = null;
-      if (L.marker === null && expected > MAX_ROW) msg = `表格已用到 Excel 的最后一行，最后一条记录之后放不下“${t}”，请把表格拆分后再报送`;
-      else if (L.marker === null) msg = `表格最后一条记录的下一行（第${expected}行第一列）应填写“${t}”`;
-      else if (L.recordsAfterEnd.length) msg = `“${t}”之后不能再有记录（${rowList(L.recordsAfterEnd)}），结束行应放在最后一条记录的下一行`;
-      else if (L.marker !== expected) msg = `“${t}”应紧接在最后一条记录的下一行（第${expected}行），中间不能有空行`;
-      if (msg) {
-        steps.marker = true;
-        out.push({ rule: 'marker', issue: makeIssue(where, null, null, err('table.terminator', msg, true), null) });
-      }
-      return;
-    }
-    const text = this.template === 'withdrawal' ? '经办人' : '主管领导、经手人签字和公章';
+    const terminator = L.markerKind === 'terminator';
+    const t = this.profile.exemption.terminator;
+    const name = terminator ? `“${t}”` : `签字行（${this.template === 'withdrawal' ? '经办人' : '主管领导、经手人签字和公章'}）`;
     let msg: string | null = null;
-    if (L.marker === null) msg = `最后一条记录之后应紧接签字行（${text}）`;
-    else if (L.recordsAfterEnd.length) msg = `签字行之后不能再有记录（${rowList(L.recordsAfterEnd)}）`;
-    else if (L.marker !== expected) msg = `签字行（${text}）应紧接在最后一条记录的下一行（第${expected}行），中间不能有空行`;
-    if (msg) {
-      steps.marker = true;
-      out.push({ rule: 'marker', issue: makeIssue(where, null, null, warn('table.signature-row', msg, true), null) });
+    if (L.recordsAfterEnd.length) {
+      // issue 14: a student below the footer is never dropped — say where they are and what stands above them.
+      const first = L.recordsAfterEnd[0]!;
+      // (A loop, not Math.min(...rows): the footer rows may be a million.)
+      let endRow = L.marker !== null && L.marker < first ? L.marker : Infinity;
+      for (const r of L.footerRows) if (r < first && r < endRow) endRow = r;
+      const end = endRow === L.marker ? `${name}（第${endRow}行）` : `第${endRow}行“${this.lead(endRow)}”`;
+      msg = `${rowList(L.recordsAfterEnd)}在${end}之后，看起来是学生记录：${name}之后不能再有记录。修复时这些行移入表格，${name}放在最后一条记录的下一行（第${expected}行）`;
+    } else if (L.marker === null && expected > MAX_ROW) {
+      msg = `表格已用到 Excel 的最后一行，最后一条记录之后放不下${name}，请把表格拆分后再报送`;
+    } else if (L.marker === null) {
+      const standing = this.standing(expected, expected + 1, name, false);
+      msg = terminator
+        ? `表格最后一条记录的下一行（第${expected}行第一列）应填写“${t}”${standing}`
+        : `最后一条记录的下一行（第${expected}行）应为${name}${standing}`;
+    } else if (L.marker !== expected) {
+      msg = `${name}应紧接在最后一条记录的下一行（第${expected}行）${this.standing(expected, L.marker, name, true)}`;
     }
+    if (!msg) return;
+    steps.marker = true;
+    const draft = terminator ? err('table.terminator', msg, true) : warn('table.signature-row', msg, true);
+    out.push({ rule: 'marker', issue: makeIssue(where, null, null, draft, null) });
+  }
+
+  /** The first text of a sheet row, shortened for a message. */
+  private lead(row: number): string {
+    const t = rowLead(this.sheet.rows[row - 1]).replace(/\s+/g, ' ');
+    return t.length > 20 ? `${t.slice(0, 20)}…` : t;
+  }
+
+  /** What stands in rows [from, to) where the end marker belongs (issue 9: a 说明 line is not a blank row). */
+  private standing(from: number, to: number, name: string, gap: boolean): string {
+    const texts: number[] = [];
+    let blanks = 0;
+    for (let r = from; r < to; r++) {
+      if (isBlankRow(this.sheet.rows[r - 1])) blanks++;
+      else texts.push(r);
+    }
+    if (!texts.length) return gap ? '，中间不能有空行' : '';
+    const more = texts.length > 1 ? `等${texts.length}行` : '';
+    return `；现在第${texts[0]}行是“${this.lead(texts[0]!)}”${more}${blanks ? '（另有空行）' : ''}，应放在${name}之后`;
   }
 
   private checkMerged(): void {
@@ -594,24 +865,124 @@ class SheetChecker {
     return wanted;
   }
 
-  /** Turn a row's drafts into issues; every fixable issue of a cell carries the cell's final value. */
-  private emitRow(rec: RecordRow): void {
+  /** The field of a wide layout's column: its side. */
+  private wideField(col: number): string | null {
+    const w = this.header.wide.find((x) => x.col === col);
+    return w ? (w.side === 'old' ? 'oldValue' : 'newValue') : null;
+  }
+
+  /** Turn a row's own drafts into issues; every fixable issue of a cell carries the cell's final value. */
+  private emitRow(rec: RecordRow): { issues: readonly Issue[]; fixes: readonly Patch[] } {
     const cells: Prepared[] = [];
     for (const [f] of this.columns) if (rec.cells[f]!.hasDrafts) cells.push(rec.cells[f]!);
     for (const ch of rec.changes) {
       if (ch.oldCell.hasDrafts && !cells.includes(ch.oldCell)) cells.push(ch.oldCell);
       if (ch.newCell.hasDrafts && !cells.includes(ch.newCell)) cells.push(ch.newCell);
     }
+    if (rec.wideCells) for (const p of rec.wideCells) if (p.hasDrafts && !cells.includes(p)) cells.push(p);
+    if (cells.length === 0) return NO_ISSUES;
+    const issues: Issue[] = [];
+    const fixes: Patch[] = [];
     for (const p of cells) {
-      const field = fieldOf(rec, p);
+      const field = fieldOf(rec, p) ?? this.wideField(p.col);
       const column = this.header.labels[p.col] ?? null;
       let patch: Patch | null = null;
       if (p.needsFix && p.drafts.some((d) => d.fixable)) {
         patch = { cell: p.addr, value: p.fixed, numberFormat: '@' };
-        if (this.keepFixes) this.cellFixes.set(p.addr, patch);
+        fixes.push(patch);
       }
-      for (const d of p.drafts) this.add(makeIssue(p, column, field, d, d.fixable && patch ? [patch] : null));
+      for (const d of p.drafts) issues.push(makeIssue(p, column, field, d, d.fixable && patch ? [patch] : null));
     }
+    return { issues, fixes };
+  }
+}
+
+/** Shared empties: most records have no issue, no change and no second key part. */
+const NO_ISSUES: { issues: readonly Issue[]; fixes: readonly Patch[] } = { issues: [], fixes: [] };
+const NO_SECOND: readonly string[] = [''];
+const NO_CHANGES: RowOutcome['changes'] = [];
+/** A 序号 as the text of a whole number, exactly (what `String(n)` gives). */
+const DECIMAL = /^(0|[1-9]\d{0,14})$/;
+
+/** A table rule's fix from its plan: its patches, or only their number when there are more than a report lists. */
+function fixOf(plan: TablePlan): Fix {
+  return plan.count > plan.patches.length ? { patches: [], omittedPatches: plan.count } : { patches: plan.patches };
+}
+
+/**
+ * A fix planned on first read, then kept (enumerable: JSON and comparisons see `patches`, and `omittedPatches` when
+ * the plan is too large to list — undefined, so left out of JSON, otherwise). Only for plans that cannot refuse.
+ */
+function lazyFix(plan: () => TablePlan): Fix {
+  let made: Fix | undefined;
+  const fix = () => {
+    if (made) return made;
+    const p = plan();
+    // mayRefuse said it could not: a refusal here is a bug of ours, said as one (never an empty fix passed off as one).
+    if (p.refused !== null) throw new Error('a table plan refused although mayRefuse allowed it');
+    return (made = fixOf(p));
+  };
+  return Object.defineProperties({} as Fix, {
+    patches: { enumerable: true, get: () => fix().patches },
+    omittedPatches: { enumerable: true, get: () => fix().omittedPatches },
+  });
+}
+
+/** Whether what a key has claimed so far (one subject or item, or several) includes `k`. */
+function claims(seen: string | string[], k: string): boolean {
+  return typeof seen === 'string' ? seen === k : seen.includes(k);
+}
+
+/** A new value the request states (valid for its item). */
+function noteChanged(facts: StudentFacts, item: CorrectionItem, cell: Prepared, res: NewValueResult): void {
+  if (item === '性别') {
+    const g = normaliseGender(res.canonical ?? cell.text);
+    if (g.status !== 'invalid') facts.setGender(g.value, cell);
+  } else if (item === '身份证号' && res.idCard) facts.setId(res.idCard, cell);
+  else if (item === '出生日期' && res.birth) facts.setBirth(res.birth, cell);
+}
+
+/** The value of an item in the form the record holds it: a date, a canonical 性别 / 民族, an upper-case X. */
+function canonicalOf(item: CorrectionItem, cell: Prepared): string {
+  const text = compactFor(item, cell);
+  switch (item) {
+    case '出生日期': {
+      const d = cell.dateSerial !== null ? excelSerialToYmd(cell.dateSerial) : parseLooseDate(text);
+      return d ? formatYmd(d) : text;
+    }
+    case '性别': {
+      const g = normaliseGender(text);
+      return g.status === 'invalid' ? text : g.value;
+    }
+    case '民族': {
+      const e = normaliseEthnicity(text);
+      return e.status === 'fixable' ? e.canonical : text;
+    }
+    case '身份证号':
+      return fixIdCardCase(text);
+    default:
+      return text;
+  }
+}
+
+/** A wide pair whose 新 says what its 原 says (1990/1/2 and a date cell of that day, 汉 and 汉族): no change. */
+function sameValue(item: CorrectionItem, old: Prepared, now: Prepared): boolean {
+  if (old.empty || old.unusable || now.unusable) return false;
+  return canonicalOf(item, old) === canonicalOf(item, now);
+}
+
+/** A value the request leaves as it is (a wide layout's 原 side, or a 新 equal to it). */
+function noteUnchanged(facts: StudentFacts, item: CorrectionItem, cell: Prepared, today: Ymd): void {
+  if (cell.empty || cell.unusable) return;
+  if (item === '性别') {
+    const g = normaliseGender(compactFor(item, cell));
+    if (g.status !== 'invalid') facts.setGender(g.value, null);
+  } else if (item === '身份证号') {
+    const p = parseIdCard(fixIdCardCase(compactFor(item, cell)), today);
+    if (p.shape !== 'bad') facts.setId(p, null);
+  } else if (item === '出生日期') {
+    const d = cell.dateSerial !== null ? excelSerialToYmd(cell.dateSerial) : parseLooseDate(compactFor(item, cell));
+    if (d) facts.setBirth(d, null);
   }
 }
 

@@ -6,7 +6,7 @@
 import type { Issue, Patch, SheetInput } from '../types';
 import type { Profile } from '../profile/schema';
 import type { SheetAnalysis } from './check';
-import { cellFromPatch, planTable, type TableSteps } from './plan';
+import { cellFromPatch, NO_TABLE_CHANGES, planTable, type TableChanges, type TableSteps } from './plan';
 import { parseAddress } from './a1';
 
 export interface FixPlan {
@@ -17,6 +17,8 @@ export interface FixPlan {
   fixed: Issue[];
   /** Chosen table fixes left out because, together, they would lose something (each with the reason). */
   notFixed: { rule: string; reason: string }[];
+  /** The table fixes row by row (rows moved, blank rows removed, 序号 renumbered, end marker, footer shift). */
+  table: TableChanges;
 }
 
 const TABLE_RULE_STEP: Readonly<Record<string, keyof TableSteps>> = {
@@ -41,7 +43,7 @@ export function planFixes(
   accept: (issue: Issue) => boolean = () => true,
 ): FixPlan {
   const chosen = [...analysis.report.issues, ...analysis.unlisted].filter((i) => i.fix && accept(i));
-  const empty: FixPlan = { sheet: sheet.name, patches: [], renameSheet: null, fixed: [], notFixed: [] };
+  const empty: FixPlan = { sheet: sheet.name, patches: [], renameSheet: null, fixed: [], notFixed: [], table: NO_TABLE_CHANGES };
   if (!analysis.header || !analysis.layout) return empty;
   const steps: TableSteps = { removeBlank: false, sort: false, renumber: false, marker: false };
   const cellFixes = new Map<string, Patch>();
@@ -75,10 +77,11 @@ export function planFixes(
       steps[k] = false;
       for (const [rule, step] of Object.entries(TABLE_RULE_STEP)) if (step === k && chosen.some((i) => i.rule === rule)) notFixed.push({ rule, reason });
     }
-    result = best?.result ?? { patches: [], count: 0, refused: null };
+    result = best?.result ?? { ...NO_TABLE_CHANGES, patches: [], count: 0, refused: null };
   }
   const fixed = chosen.filter((i) => !TABLE_RULE_STEP[i.rule] || steps[TABLE_RULE_STEP[i.rule]!]);
-  return { sheet: sheet.name, patches: result.patches, renameSheet, fixed, notFixed };
+  const { patches, count: _count, refused: _refused, ...table } = result;
+  return { sheet: sheet.name, patches, renameSheet, fixed, notFixed, table };
 }
 
 /** Apply patches to a plain sheet (pure: returns a new sheet). Adapters do the same on their own models. */

@@ -1,11 +1,14 @@
 /**
- * Finding the header row and mapping columns to fields (DOMAIN.md §4): scan the first 20 rows; title rows
- * above the header are ignored; a merged group row over 原/新 sub-headers is read as one header.
+ * Finding the header row, its template and the fields of its columns (DOMAIN.md §4): scan the first 20 rows; the
+ * title rows above the header name the template when they do (templates/clues.ts); two-row headers of every shape
+ * of DOMAIN.md §2 T3 are read as one header.
  */
 import type { SheetInput, TemplateId } from '../types';
 import { parseRange } from './a1';
 import { cellText } from './cell-text';
-import { matchHeader, type CorrectionItem, type Field } from '../templates/fields';
+import { itemOfHeader, matchGrouped, matchHeader, sideFromText, type CorrectionItem, type Field, type HeaderMatch } from '../templates/fields';
+import { TEMPLATE_SPECS, isCorrection } from '../templates/specs';
+import { correctionVariantOf, namesWithdrawal, templateOfTitle } from '../templates/clues';
 
 export const HEADER_SCAN_ROWS = 20;
 
@@ -43,13 +46,13 @@ function rowTexts(sheet: SheetInput, r: number): string[] {
   return out;
 }
 
-export function mapLabels(labels: string[]): HeaderMapping {
+export function mapLabels(labels: string[], matches?: readonly (HeaderMatch | null)[]): HeaderMapping {
   const fields = new Map<Field, number>();
   const fieldColumns = new Map<Field, number[]>();
   const wide: WideMapping[] = [];
   labels.forEach((label, col) => {
     if (!label) return;
-    const m = matchHeader(label);
+    const m = matches ? matches[col] : matchHeader(label);
     if (!m) return;
     if (m.kind === 'field') {
       if (!fields.has(m.field)) fields.set(m.field, col);
@@ -66,68 +69,128 @@ export function mapLabels(labels: string[]): HeaderMapping {
 type Family = 'exemption' | 'withdrawal' | 'correction';
 
 function familyOf(t: TemplateId): Family {
-  return t.startsWith('correction') ? 'correction' : (t as Family);
+  return isCorrection(t) ? 'correction' : (t as Family);
 }
 
-/** Which template family a header mapping shows (most specific first), or null. */
+/** Fields only one family has: the more of a family's a header shows, the surer it is that family. */
+const EVIDENCE: Readonly<Record<Family, readonly Field[]>> = {
+  correction: ['item', 'oldValue', 'newValue', 'changeType', 'registrationNo'],
+  exemption: ['reason', 'subjectCode', 'subjectName', 'centreCode'],
+  withdrawal: ['branchName'],
+};
+const REQUIRED: Readonly<Record<Family, readonly Field[]>> = {
+  correction: TEMPLATE_SPECS['correction-enrolled'].required,
+  exemption: TEMPLATE_SPECS.exemption.required,
+  withdrawal: TEMPLATE_SPECS.withdrawal.required,
+};
+
+/**
+ * Which template family a header mapping shows, or null. Each family has a gate (the key and one column only it
+ * has); among the families that pass, the one with the most of its own columns wins (a roster with an extra 原因
+ * column stays a roster), then the one with the most of its required columns.
+ */
 function recogniseFamily(m: HeaderMapping, clues: string): Family | null {
   const f = m.fields;
-  const hasKey = f.has('studentId') || f.has('registrationNo');
   const widePairs = new Set(m.wide.map((w) => w.item)).size;
-  if (hasKey && ((f.has('item') && (f.has('oldValue') || f.has('newValue'))) || widePairs > 0)) return 'correction';
-  if (f.has('studentId') && (f.has('reason') || f.has('subjectCode'))) return 'exemption';
-  if (f.has('studentId') && f.has('name') && (f.has('branchName') || f.has('seq') || /退学/.test(clues))) return 'withdrawal';
-  return null;
+  const gates: Record<Family, boolean> = {
+    correction: (f.has('studentId') || f.has('registrationNo')) && (f.has('item') || f.has('oldValue') || f.has('newValue') || widePairs > 0),
+    exemption: f.has('studentId') && (f.has('reason') || f.has('subjectCode')),
+    withdrawal: f.has('studentId') && f.has('name') && (f.has('branchName') || f.has('seq') || namesWithdrawal(clues)),
+  };
+  let best: { family: Family; evidence: number; required: number } | null = null;
+  for (const family of ['correction', 'exemption', 'withdrawal'] as const) {
+    if (!gates[family]) continue;
+    const evidence = EVIDENCE[family].filter((x) => f.has(x)).length + (family === 'correction' ? widePairs : 0);
+    const required = REQUIRED[family].filter((x) => f.has(x)).length;
+    if (!best || evidence > best.evidence || (evidence === best.evidence && required > best.required)) best = { family, evidence, required };
+  }
+  return best?.family ?? null;
 }
 
 function correctionVariant(m: HeaderMapping, clues: string): TemplateId {
-  if (/新生/.test(clues)) return 'correction-new';
-  if (/毕业生/.test(clues)) return 'correction-graduate';
-  if (/在籍/.test(clues)) return 'correction-enrolled';
+  const named = correctionVariantOf(clues);
+  if (named) return named;
   if (m.fields.has('registrationNo') && !m.fields.has('studentId')) return 'correction-graduate';
   return 'correction-enrolled';
 }
 
-/** Labels of a two-row header starting at row index r, when row r holds a horizontal merge over sub-headers. */
-function twoRowLabels(sheet: SheetInput, r: number, top: string[]): string[] | null {
-  const groups = sheet.merges
-    .map(parseRange)
-    .filter((g) => g.top === r + 1 && g.bottom === r + 1 && g.right > g.left);
-  if (groups.length === 0) return null;
+function templateOf(family: Family, m: HeaderMapping, clues: string): TemplateId {
+  return family === 'correction' ? correctionVariant(m, clues) : family;
+}
+
+interface Group {
+  left: number;
+  right: number;
+}
+
+/**
+ * A two-row header starting at row index r (DOMAIN.md §2 T3): group cells in row r — merged across columns, or a
+ * side (原信息, 修改后 …) or an item (姓名 …) written once over blank neighbours (跨列居中) — over sub-headers in row
+ * r + 1. Null unless a grouped column reads as a header: a title over the header row, or a header over data, is no
+ * two-row header.
+ */
+function twoRowHeader(sheet: SheetInput, r: number, top: string[]): { labels: string[]; matches: (HeaderMatch | null)[] } | null {
   const sub = rowTexts(sheet, r + 1);
-  if (!groups.some((g) => sub.slice(g.left, g.right + 1).some((t) => t))) return null;
+  const groups: Group[] = sheet.merges
+    .map(parseRange)
+    .filter((g) => g.top === r + 1 && g.bottom >= r + 1 && g.bottom <= r + 1 && g.right > g.left)
+    .map((g) => ({ left: g.left, right: g.right }));
+  const inGroup = (c: number) => groups.some((g) => c >= g.left && c <= g.right);
+  for (let c = 0; c < top.length; c++) {
+    if (!top[c] || inGroup(c) || !sub[c] || !(sideFromText(top[c]!) || itemOfHeader(top[c]!))) continue;
+    let right = c;
+    while (right + 1 < Math.max(top.length, sub.length) && !top[right + 1] && sub[right + 1] && !inGroup(right + 1)) right++;
+    if (right > c) groups.push({ left: c, right });
+  }
+  if (groups.length === 0) return null;
   const width = Math.max(top.length, sub.length);
   const labels: string[] = [];
+  const matches: (HeaderMatch | null)[] = [];
+  let grouped = false;
   for (let c = 0; c < width; c++) {
     const g = groups.find((x) => c >= x.left && c <= x.right);
     if (g) {
       const parent = top[g.left] ?? '';
+      const m = matchGrouped(parent, sub[c] ?? '');
+      if (m) grouped = true;
       labels.push(parent + (sub[c] ?? ''));
+      matches.push(m);
     } else {
-      labels.push(top[c] || sub[c] || '');
+      const text = top[c] || sub[c] || '';
+      labels.push(text);
+      matches.push(text ? matchHeader(text) : null);
     }
   }
-  return labels;
+  return grouped ? { labels, matches } : null;
 }
 
+/** A row that maps at least this many fields looks like a header: the title rows are the rows above it. */
+const HEADER_LIKE_FIELDS = 2;
+
 /**
- * Find the header row. With `forced`, the user has named the template: the first row that shows that
- * template's family wins, else the first row that maps at least two of its fields.
+ * Find the header row and the template. With `forced`, the user has named the template: the first row that shows
+ * that template's family wins, else the first row that maps at least two of its fields. Otherwise the title rows
+ * (and the sheet's name) weigh in (issue 9): a sheet whose title names a template is that template — its header is
+ * the first row that shows that template's family, else the first row that looks like a header (its missing
+ * columns are then reported as that template's), never another template's. Without a title, the first row that
+ * shows a family is the header.
  */
 export function detectHeader(sheet: SheetInput, forced?: TemplateId): HeaderInfo | null {
   const limit = Math.min(HEADER_SCAN_ROWS, sheet.rows.length);
   const titles: string[] = [];
+  let titled: TemplateId | null = null;
+  let titleFrozen = false;
   let fallback: HeaderInfo | null = null;
   for (let r = 0; r < limit; r++) {
     const top = rowTexts(sheet, r);
     if (top.every((t) => !t)) continue;
     const clues = `${sheet.name} ${titles.join(' ')}`;
-    const variants: { labels: string[]; last: number }[] = [];
-    const two = twoRowLabels(sheet, r, top);
-    if (two) variants.push({ labels: two, last: r + 1 });
+    const variants: { labels: string[]; matches?: (HeaderMatch | null)[]; last: number }[] = [];
+    const two = twoRowHeader(sheet, r, top);
+    if (two) variants.push({ ...two, last: r + 1 });
     variants.push({ labels: top, last: r });
     for (const v of variants) {
-      const m = mapLabels(v.labels);
+      const m = mapLabels(v.labels, v.matches);
       const fam = recogniseFamily(m, clues);
       const build = (template: TemplateId): HeaderInfo => ({
         ...m,
@@ -136,15 +199,32 @@ export function detectHeader(sheet: SheetInput, forced?: TemplateId): HeaderInfo
         headerRow: v.last + 1,
         clues,
       });
-      if (forced) {
-        if (fam === familyOf(forced)) return build(forced);
-        if (!fallback && m.fields.size >= 2) fallback = build(forced);
+      const want = forced ?? titled;
+      if (want) {
+        if (fam === familyOf(want)) return build(want);
+        if (!fallback && m.fields.size >= HEADER_LIKE_FIELDS) fallback = build(want);
         continue;
       }
-      if (fam === 'correction') return build(correctionVariant(m, clues));
-      if (fam) return build(fam);
+      if (fam) return build(templateOf(fam, m, clues));
+      if (m.fields.size >= HEADER_LIKE_FIELDS) titleFrozen = true;
     }
-    titles.push(top.filter(Boolean).join(' '));
+    if (!titleFrozen) {
+      titles.push(top.filter(Boolean).join(' '));
+      titled = templateOfTitle(titles.join(' '));
+    }
   }
   return fallback;
+}
+
+/** The template a sheet's title rows name (for messages about a sheet whose header was not found), or null. */
+export function titledTemplate(sheet: SheetInput): TemplateId | null {
+  const limit = Math.min(HEADER_SCAN_ROWS, sheet.rows.length);
+  const titles: string[] = [];
+  for (let r = 0; r < limit; r++) {
+    const top = rowTexts(sheet, r);
+    if (top.every((t) => !t)) continue;
+    if (mapLabels(top).fields.size >= HEADER_LIKE_FIELDS) break;
+    titles.push(top.join(' '));
+  }
+  return templateOfTitle(titles.join(' '));
 }

@@ -17,6 +17,7 @@ import type { HeaderInfo } from './header';
 import type { Layout } from './records';
 import type { RecordKey } from './check';
 import { MAX_ROW, formulaRefs, isOwnSheet, shiftFormula } from './formula-refs';
+import { indexInSorted } from './sorted';
 
 export interface TableSteps {
   removeBlank: boolean;
@@ -25,7 +26,30 @@ export interface TableSteps {
   marker: boolean;
 }
 
-export interface TablePlan {
+/** A row of the table that a table fix moves (a record, the end marker or a footer line). */
+export interface RowMove {
+  from: number;
+  to: number;
+  /** The record's key (学号 / 注册证号), '' when unreadable. */
+  key: string;
+}
+
+/**
+ * What a table fix does, row by row, for people (issue 9: a sort is rows moving, not values rewritten): the records
+ * that move and where to, the blank rows removed, the 序号 cells renumbered, where the end marker goes (from where,
+ * or written new), and how far the footer block moves down.
+ */
+export interface TableChanges {
+  moves: RowMove[];
+  removedBlank: number[];
+  renumbered: string[];
+  marker: { to: number; from: number | null; text: string } | null;
+  footerShift: { rows: number[]; by: number } | null;
+}
+
+export const NO_TABLE_CHANGES: TableChanges = { moves: [], removedBlank: [], renumbered: [], marker: null, footerShift: null };
+
+export interface TablePlan extends TableChanges {
   /** Every cell the fix rewrites; empty when refused, or when there are more than `maxPatches` (see `count`). */
   patches: Patch[];
   /** How many patches the fix needs. */
@@ -163,26 +187,27 @@ export function planTable(
 
   // The record block: rows from the first record; blank rows kept in place unless removed. Each line knows the row
   // it goes to; a row with no cell at all is not a line (a million empty rows cost nothing).
-  type BlockLine = Placed & { record: boolean; at: number };
+  type BlockLine = Placed & { record: boolean; at: number; key: string };
   const block: BlockLine[] = [];
   // Records found after the end marker join the block: the marker then follows them.
   const compact = steps.removeBlank || steps.sort || (steps.marker && layout.recordsAfterEnd.length > 0);
   let afterRecords: number;
   if (compact) {
     if (steps.sort) records = stableSortBy(records, (x) => x.rec.key);
-    records.forEach((x, i) => block.push({ line: x.line, from: x.rec.row, record: true, at: start + i }));
+    records.forEach((x, i) => block.push({ line: x.line, from: x.rec.row, record: true, at: start + i, key: x.rec.key }));
     afterRecords = start + records.length;
   } else {
     const byRow = new Map(records.map((x) => [x.rec.row, x.line]));
     const lastRec = rows.length ? rows[rows.length - 1]!.row : start - 1;
     for (const b of layout.blankRows) {
       // A "blank" row may still hold spaces or invisible characters: it stays as it is.
-      if (line(b).length > 0) block.push({ line: line(b), from: b, record: false, at: b });
+      if (line(b).length > 0) block.push({ line: line(b), from: b, record: false, at: b, key: '' });
     }
-    for (const x of records) block.push({ line: byRow.get(x.rec.row)!, from: x.rec.row, record: true, at: x.rec.row });
+    for (const x of records) block.push({ line: byRow.get(x.rec.row)!, from: x.rec.row, record: true, at: x.rec.row, key: x.rec.key });
     block.sort((a, b) => a.at - b.at);
     afterRecords = lastRec + 1;
   }
+  const renumbered: string[] = [];
   if ((steps.renumber || compact) && seqCol !== undefined) {
     let n = 0;
     for (const b of block) {
@@ -200,11 +225,17 @@ export function planTable(
       if (cur?.formula) cell.formula = cur.formula;
       copy[seqCol] = cell;
       b.line = copy;
+      renumbered.push(address(b.at, seqCol));
     }
   }
 
   const placed: [number, Placed][] = [];
-  for (const b of block) placed.push([b.at, b]);
+  const moved: RowMove[] = [];
+  for (const b of block) {
+    placed.push([b.at, b]);
+    if (b.record && b.from !== b.at) moved.push({ from: b.from, to: b.at, key: b.key });
+  }
+  const removedBlank = compact ? [...layout.blankRows] : [];
 
   // Rows the old record area occupied and the block no longer does become blank (rows moved up).
   // (The blank rows are looked up in their sorted list, not copied into a set: a stray value in row 1,048,576
@@ -218,6 +249,7 @@ export function planTable(
   // A marker right below the last record stays right below it when the records close up.
   const lastRecordRow = rows.length ? rows[rows.length - 1]!.row : start - 1;
   const adjacent = layout.marker !== null && layout.marker === lastRecordRow + 1 && layout.recordsAfterEnd.length === 0;
+  let marker: TableChanges['marker'] = null;
   if (steps.marker || (compact && adjacent)) {
     const m: Placed =
       layout.marker !== null
@@ -226,6 +258,7 @@ export function planTable(
     placed.push([afterRecords, m]);
     taken.add(afterRecords);
     markerRow = afterRecords;
+    if (layout.marker !== afterRecords) marker = { to: afterRecords, from: layout.marker, text: leadText(m.line) };
   } else if (layout.marker !== null && !oldRecordRow(layout.marker)) {
     if (!taken.has(layout.marker)) {
       placed.push([layout.marker, { line: line(layout.marker), from: layout.marker }]);
@@ -237,6 +270,7 @@ export function planTable(
   const firstFooter = footerRows.length ? footerRows.reduce((a, b) => Math.min(a, b)) : null;
   const shift = firstFooter !== null && firstFooter <= occupiedTo ? occupiedTo + 1 - firstFooter : 0;
   for (const f of footerRows) placed.push([f + shift, { line: line(f), from: f }]);
+  const footerShift = shift > 0 ? { rows: [...footerRows].sort((a, b) => a - b), by: shift } : null;
 
   let lastRow = end;
   for (const [row] of placed) if (row > lastRow) lastRow = row;
@@ -254,7 +288,7 @@ export function planTable(
   const patches: Patch[] = [];
   let count = 0;
   let kept = true;
-  const refuse = (reason: string): TablePlan => ({ patches: [], count: 0, refused: reason });
+  const refuse = (reason: string): TablePlan => ({ ...NO_TABLE_CHANGES, patches: [], count: 0, refused: reason });
 
   for (let row = start; row <= lastRow; row++) {
     const have = line(row);
@@ -290,7 +324,31 @@ export function planTable(
     const why = anchorProblem(sheet, moves) ?? pinnedFormulaProblem(sheet, start, lastRow, moves);
     if (why) return refuse(why);
   }
-  return { patches, count, refused: null };
+  return { patches, count, refused: null, moves: moved, removedBlank, renumbered, marker, footerShift };
+}
+
+/**
+ * Whether a table plan of this sheet could be refused (planTable's reasons): a formula anywhere on the sheet (moved,
+ * or reading a row that moves), a merged range or an anchored comment / hyperlink / picture below the header, or rows
+ * that could be pushed past Excel's last row. When none holds, a plan is sure to go through and may be made later.
+ */
+export function mayRefuse(sheet: SheetInput, header: HeaderInfo, layout: Layout): boolean {
+  const start = header.headerRow + 1;
+  // The furthest a footer can be pushed: below every record and the marker, keeping its distance to the first footer.
+  if (2 * Math.max(layout.lastRow, start) + 2 - start > MAX_ROW) return true;
+  for (const m of sheet.merges) if (parseRange(m).bottom >= start) return true;
+  for (const a of sheet.anchors ?? []) if (parseRange(a).bottom >= start) return true;
+  for (const row of sheet.rows) {
+    if (!row) continue;
+    for (let c = 0; c < row.length; c++) if (row[c]?.formula !== undefined) return true;
+  }
+  return false;
+}
+
+/** A line's text (its first non-empty cell), for the marker's description. */
+function leadText(l: Line): string {
+  const c = l.find((x) => x !== undefined && x.value !== null && x.value !== '');
+  return c ? String(c.value) : '';
 }
 
 /**
@@ -354,18 +412,9 @@ function pinnedFormulaProblem(sheet: SheetInput, start: number, lastRow: number,
   return null;
 }
 
-/** Whether the ascending list holds `n` (binary search). */
+/** Whether the ascending list holds `n`. */
 function inSorted(list: readonly number[], n: number): boolean {
-  let lo = 0;
-  let hi = list.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const v = list[mid]!;
-    if (v === n) return true;
-    if (v < n) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return false;
+  return indexInSorted(list, n) >= 0;
 }
 
 function markerLine(col: number, text: string): Line {

@@ -125,8 +125,21 @@ export function prepareCell(raw: Cell | undefined, row: number, col: number, opt
     p.drafts.push(err('cell.fullwidth', `${opt.label}中含有全角数字或字母`, true));
     p.needsFix = true;
   }
+  if (opt.isCode && SCIENTIFIC_RE.test(text)) {
+    // 1.10105E+17: the display of a number copied as text — the digits were gone before it was pasted.
+    p.empty = false;
+    p.unusable = true;
+    p.text = text;
+    p.drafts.push(
+      err('cell.precision-lost', `${opt.label}是科学计数法“${text}”，后几位数字已丢失，无法自动恢复：请把该列设为“文本”格式后，从原始资料重新粘贴`),
+    );
+    return p;
+  }
   p.text = text;
   p.fixed = text;
   p.empty = text === '';
   return p;
 }
+
+/** A number as Excel displays it in scientific notation: 1.10105E+17. */
+const SCIENTIFIC_RE = /^\d(?:\.\d+)?E\+?\d+$/i;

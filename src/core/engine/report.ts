@@ -30,7 +30,7 @@ export function summarise(sheets: readonly SheetReport[]): Summary {
 export function analyseWorkbook(sheets: readonly SheetInput[], profile: Profile, options: CheckOptions): SheetAnalysis[] {
   // One report per file: the sheets share its `limits.issues`.
   const budget = { left: options.issueLimit ?? profile.limits.issues };
-  const analyses = sheets.filter((s) => !isEmptySheet(s)).map((s) => analyseSheet(s, profile, options, budget));
+  const analyses = sheets.filter((s) => !isEmptySheet(s)).map((s) => analyseSheet(s, profile, options, { budget }));
   const anyMatched = analyses.some((a) => a.report.template !== null);
   if (anyMatched) {
     for (const a of analyses) {

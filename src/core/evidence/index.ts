@@ -16,7 +16,9 @@ export { DEFAULT_EVIDENCE, DEFAULT_PHOTOS, type EvidenceLimits, type PhotoLimits
 export { evidenceRoster, photoRoster, isEnrolled, type EvidenceRoster, type PhotoRoster, type PhotoRow } from './roster';
 export { checkWithdrawalScans } from './withdrawal-scans';
 export { checkCorrectionEvidence, requiredEvidence, evidenceStemOf, EVIDENCE_STEMS } from './correction-evidence';
-export { checkPhotos, measureFrame, photoContentDrafts, type PhotoCheck, type PhotoMember } from './photos';
+export { checkPhotos, photoContentDrafts, type PhotoCheck, type PhotoMember } from './photos';
+export { measurePhoto, measureBackground, whiteStrips, headTop, colourName, type Box } from './photo-measure';
+export { photoPixelDrafts, backgroundDraft, headPositionDraft, headWindow } from './photo-rules';
 export { summariseFiles, type ReportMeta } from './report';
 export { isIgnorable, isIgnorablePath } from './names';
 
@@ -26,3 +28,6 @@ export function checkEvidenceFiles(meta: ReportMeta, roster: EvidenceRoster, lis
     ? checkWithdrawalScans(meta, roster, listing, profile)
     : checkCorrectionEvidence(meta, roster, listing, profile);
 }
+export { describeFix, planPhotoFixes, photoFixReport, unfixedEntries, type PhotoFixJob, type PhotoFixPlan, type PhotoFixResult } from './photo-fix-report';
+export { planCrop, type CropPlan } from './photo-fix-plan';
+export { searchQuality, type QualityResult } from './quality-search';

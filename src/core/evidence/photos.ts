@@ -4,9 +4,9 @@
  * 002) or by 身份证号 with an upper-case X (seed 004), every roster row with its photo. Only students still 在籍 go
  * into the batch (seed 002: 只能导入"在籍"的学生): a 学籍状态 other than 在籍 leaves the student out, listed.
  *
- * The background and border tests work on the decoded frame (DOMAIN.md §3 "Units"): a pixel is blue when
- * B ≥ 150, B − R ≥ 60 and B ≥ G; the background is blue when ≥ 90% of the pixels of the 4-pixel frame are blue;
- * a frame row or column ≥ 95% near-white (all channels ≥ 235) is a white border. Every number is a profile value.
+ * The background, border and head-position tests work on the decoded pixels (photo-measure.ts, photo-rules.ts): a
+ * pixel is blue when B ≥ 150, B − R ≥ 60 and B ≥ G; the background is blue when ≥ 90% of the pixels of the 4-pixel
+ * frame (top edge, sides down to 60 % of the height) are blue. Every number is a profile value.
  *
  * Where a seed is more precise than DOMAIN.md, the seed wins: seed 002 lets only 在籍 students in, so any other
  * status (毕业, 休学, 退学 …) is left out, not only 毕业; a blank status counts as 在籍 (the issue: leave out
@@ -17,77 +17,11 @@ import type { Profile } from '../profile/schema';
 import type { ExcludedStudent, FilesReport } from '../types';
 import { err, warn, type IssueDraft } from '../engine/issue';
 import type { PhotoLimits } from './profile';
-import { CONTENT_TYPE_LABEL, type FolderListing, type FrameMeasure, type InspectedFile, type Pixels } from './types';
+import { CONTENT_TYPE_LABEL, type FolderListing, type InspectedFile } from './types';
+import { photoPixelDrafts } from './photo-rules';
 import { baseName, describeProblems, isIgnorablePath, NameIndex, splitExt, type NameCandidate, type NameVerdict } from './names';
 import { EntryBook, filesReport, formatBytes, formatLimit, type ReportMeta } from './report';
 import { isEnrolled, type PhotoRoster, type PhotoRow } from './roster';
-
-type Side = FrameMeasure['whitest']['side'];
-
-/**
- * Measures the frame of a decoded photo: the share of blue pixels over the frame (each pixel once), and the
- * frame row or column with the largest near-white share. Only the profile's `frameSides` are looked at.
- */
-export function measureFrame(px: Pixels, p: PhotoLimits): FrameMeasure {
-  const { width: w, height: h, data } = px;
-  const f = Math.max(1, Math.min(p.frame, Math.floor(w / 2), Math.floor(h / 2)));
-  const sides = new Set<Side>(p.frameSides);
-  const blue = (i: number): boolean => {
-    const r = data[i]!;
-    const g = data[i + 1]!;
-    const b = data[i + 2]!;
-    return b >= p.minBlue && b - r >= p.minBlueOverRed && b >= g;
-  };
-  const white = (i: number): boolean => data[i]! >= p.nearWhite && data[i + 1]! >= p.nearWhite && data[i + 2]! >= p.nearWhite;
-
-  let total = 0;
-  let blues = 0;
-  const visit = (x: number, y: number): void => {
-    total++;
-    if (blue((y * w + x) * 4)) blues++;
-  };
-  for (let y = 0; y < h; y++) {
-    const band = (sides.has('top') && y < f) || (sides.has('bottom') && y >= h - f);
-    if (band) {
-      for (let x = 0; x < w; x++) visit(x, y);
-      continue;
-    }
-    if (sides.has('left')) for (let x = 0; x < Math.min(f, w); x++) visit(x, y);
-    if (sides.has('right')) for (let x = Math.max(w - f, sides.has('left') ? f : 0); x < w; x++) visit(x, y);
-  }
-
-  let whitest: FrameMeasure['whitest'] = { side: p.frameSides[0]!, offset: 0, share: 0 };
-  const consider = (side: Side, offset: number, share: number): void => {
-    if (share > whitest.share) whitest = { side, offset, share };
-  };
-  for (let k = 0; k < f; k++) {
-    if (sides.has('top')) consider('top', k, rowShare(k));
-    if (sides.has('bottom')) consider('bottom', k, rowShare(h - 1 - k));
-    if (sides.has('left')) consider('left', k, colShare(k));
-    if (sides.has('right')) consider('right', k, colShare(w - 1 - k));
-  }
-  return { blueShare: total ? blues / total : 0, whitest };
-
-  function rowShare(y: number): number {
-    let n = 0;
-    for (let x = 0; x < w; x++) if (white((y * w + x) * 4)) n++;
-    return n / w;
-  }
-  function colShare(x: number): number {
-    let n = 0;
-    for (let y = 0; y < h; y++) if (white((y * w + x) * 4)) n++;
-    return n / h;
-  }
-}
-
-const SIDE_LABEL: Record<Side, { where: string; unit: string }> = {
-  top: { where: '上边', unit: '行' },
-  bottom: { where: '下边', unit: '行' },
-  left: { where: '左边', unit: '列' },
-  right: { where: '右边', unit: '列' },
-};
-
-const pct = (x: number): string => `${Math.floor(x * 1000) / 10}%`;
 
 /** The rules of one photo's content: format, size, dimensions, border, background. */
 export function photoContentDrafts(f: InspectedFile, ext: string, p: PhotoLimits): IssueDraft[] {
@@ -113,16 +47,7 @@ export function photoContentDrafts(f: InspectedFile, ext: string, p: PhotoLimits
       ),
     );
   }
-  if (f.frame) {
-    const w = f.frame.whitest;
-    if (w.share >= p.minWhiteShare) {
-      const l = SIDE_LABEL[w.side];
-      out.push(err('photo.border', `照片有白边：${l.where}第 ${w.offset + 1} ${l.unit}像素中 ${pct(w.share)} 接近白色，请裁掉白边后重新缩放到 ${p.width}×${p.height}`));
-    } else if (f.frame.blueShare < p.minBlueShare) {
-      // A white border would also spoil the background share: only the border is reported then.
-      out.push(err('photo.background', `照片背景不是蓝底：边缘 ${p.frame} 像素内只有 ${pct(f.frame.blueShare)} 的像素为蓝色（需至少 ${pct(p.minBlueShare)}）`));
-    }
-  }
+  if (f.frame) out.push(...photoPixelDrafts(f.frame, f.height ?? p.height, p));
   return out;
 }
 

@@ -45,8 +45,13 @@ export const photosProfileSchema = z
     enrolledStatuses: z.array(z.string().min(1)).min(1),
     /** DOMAIN.md §3: the frame whose pixels are tested (pixels from each edge). */
     frame: z.number().int().min(1).max(64),
-    /** Which edges make up the frame (DOMAIN.md §3: all four). */
+    /**
+     * Which edges make up the background frame (DOMAIN.md §3: the top edge and the sides — the bottom edge is where
+     * the shoulders are).
+     */
     frameSides: z.array(z.enum(['top', 'bottom', 'left', 'right'])).min(1),
+    /** DOMAIN.md §3: the side bands run from the top down to this share of the height (60 %: above the shoulders). */
+    sideDepth: z.number().gt(0).max(1),
     /** DOMAIN.md §3: a pixel is blue when B ≥ minBlue, B − R ≥ minBlueOverRed and B ≥ G. */
     minBlue: channel,
     minBlueOverRed: channel,
@@ -56,10 +61,23 @@ export const photosProfileSchema = z
     nearWhite: channel,
     /** DOMAIN.md §3: a frame row or column at least this share near-white is a white border. */
     minWhiteShare: share,
+    /**
+     * [public 学信网 spec] The top of the head lies this many pixels below the top edge (of a photo `height` high;
+     * scaled for other heights). Outside: `photo.head-position` (warning).
+     */
+    headTopMin: z.number().int().min(0),
+    headTopMax: z.number().int().min(0),
+    /** [ours] A row is the head's when this share of its middle third differs from the background… */
+    headRowShare: share,
+    /** [ours] … by more than this on some channel (0–255). */
+    headColourDistance: channel,
+    /** DOMAIN.md §3: `photos --fix` encodes at the highest JPEG quality ≥ this that fits `maxBytes`; below it is an error. */
+    minQuality: z.number().int().min(1).max(100),
     /** Photos larger than this are not decoded (their pixels are not tested; they already fail photo.size). */
     decodeMaxBytes: bytes,
   })
   .strict()
+  .refine((p) => p.headTopMin <= p.headTopMax, { message: '头顶位置的下限（headTopMin）不能大于上限（headTopMax）', path: ['headTopMin'] })
   .refine((p) => p.zipMaxBytes >= p.maxBytes + 1024, {
     message: '压缩包上限（zipMaxBytes）至少要比单张照片上限（maxBytes）大 1024 字节，否则一张照片也放不进压缩包',
     path: ['zipMaxBytes'],
@@ -84,11 +102,17 @@ export const DEFAULT_PHOTOS: PhotoLimits = {
   zipMaxBytes: 40_000_000,
   enrolledStatuses: ['在籍'],
   frame: 4,
-  frameSides: ['top', 'bottom', 'left', 'right'],
+  frameSides: ['top', 'left', 'right'],
+  sideDepth: 0.6,
   minBlue: 150,
   minBlueOverRed: 60,
   minBlueShare: 0.9,
   nearWhite: 235,
   minWhiteShare: 0.95,
+  headTopMin: 50,
+  headTopMax: 110,
+  headRowShare: 0.05,
+  headColourDistance: 48,
+  minQuality: 60,
   decodeMaxBytes: 1_000_000,
 };

@@ -163,6 +163,9 @@ export interface PhotoRow {
   /** 学籍状态 as written (cleaned); null when the roster has no such column. */
   status: string | null;
   name: string | null;
+  /** Both identifiers, when the roster has their columns ('' otherwise): `photos --fix` takes sources named by either. */
+  studentId: string;
+  idCard: string;
 }
 
 export interface PhotoRoster {
@@ -193,7 +196,18 @@ export function photoRoster(sheets: readonly SheetInput[], profile: Profile): Ph
         const k = read(sheet, row, m.fields.get(keyField), 'code', keyLabel);
         const st = m.fields.has('status') ? read(sheet, row, m.fields.get('status'), 'compact', '学籍状态').text : null;
         const nm = m.fields.has('name') ? rosterName(read(sheet, row, m.fields.get('name'), 'compact', '姓名').text) : null;
-        return { ref: refOf(sheet, header, keyField, row), key: k.usable ? normaliseKey(k.text) : '', status: st, name: nm };
+        const id = (field: 'studentId' | 'idCard', label: string) => {
+          const v = read(sheet, row, m.fields.get(field), 'code', label);
+          return v.usable ? normaliseKey(v.text) : '';
+        };
+        return {
+          ref: refOf(sheet, header, keyField, row),
+          key: k.usable ? normaliseKey(k.text) : '',
+          status: st,
+          name: nm,
+          studentId: id('studentId', '学号'),
+          idCard: id('idCard', '身份证号'),
+        };
       });
       return {
         sheet: { sheet: sheet.name, template: 'graduation-photos', headerRow: r + 1, records: rows.length },

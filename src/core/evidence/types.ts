@@ -47,12 +47,29 @@ export interface Pixels {
   data: Uint8Array;
 }
 
-/** What the background and border tests measured on a photo's frame (DOMAIN.md §3). */
+/** Pixels along each edge (a white border's strips, a trim). */
+export interface Sides {
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
+}
+
+/** What the background, border and head-position tests measured on a photo (DOMAIN.md §3, photo-measure.ts). */
 export interface FrameMeasure {
-  /** Share of the frame's pixels that are blue. */
+  /** Share of the background frame's pixels (top edge, sides down to 60 %) that are blue; inside a border. */
   blueShare: number;
-  /** The frame row or column with the largest near-white share. */
-  whitest: { side: 'top' | 'bottom' | 'left' | 'right'; offset: number; share: number };
+  /** Share of them that are near-white. */
+  whiteShare: number;
+  /** The colour most of them are, in words (蓝色, 白色, 灰色 …), and that colour's share. */
+  colour: string;
+  colourShare: number;
+  /** Their mean colour. */
+  mean: [number, number, number];
+  /** The white border's strips (pixels from each edge); all 0 when there is none. */
+  border: Sides;
+  /** Rows from the top edge to the top of the head; null when no head was found. */
+  headTop: number | null;
 }
 
 /** One file, inspected. */

@@ -11,6 +11,7 @@ import { address, columnLetter } from '../engine/a1';
 import { subjectLabel } from '../rules/exemption';
 import { resolveLayout, type ResolvedLayout } from './layouts';
 import { expandPattern, fileNameFor, type NameContext } from './file-name';
+import { printPlan, type PrintLayout } from './print';
 import type { ExportCell, ExportRecord, ExportRow, ExportSheet, ExportValue, ExportWorkbook, SheetExport } from './types';
 
 const TEXT = '@';
@@ -51,15 +52,17 @@ function mainSheet(layout: ResolvedLayout, sx: SheetExport, names: NameContext):
       cells: layout.columns.map((c) => ({ value: recordValue(c.field, rec, i + 1), numberFormat: c.text ? TEXT : GENERAL })),
     });
   });
+  const header = layout.titleRows.length + 1;
   rows.push(textRow(layout.marker.kind, layout.marker.text, width));
-  return { name: layout.sheetName, rows, widths: layout.columns.map((c) => c.width), merges };
+  const print = printPlan(layout.print, { headerFirst: header, headerLast: header, lastRecord: header + sx.records.length }, { left: 0, right: width - 1 });
+  return { name: layout.sheetName, rows, widths: layout.columns.map((c) => c.width), merges, print };
 }
 
 /**
  * 免考原因 "参照表后备注填写" (seed 003): the reasons, numbered as the profile numbers them, with the subjects each
  * one exempts. Its header is not a template's, so reading the file back gives this sheet a warning at most.
  */
-function legendSheet(name: string, profile: Profile): ExportSheet {
+function legendSheet(name: string, profile: Profile, print: PrintLayout): ExportSheet {
   const how = profile.exemption.writeReason === 'text' ? '填写原因全文' : '填写原因序号';
   const rows: ExportRow[] = [
     textRow('legend-title', `备注：“免考原因”一栏参照下表${how}`, 3),
@@ -76,7 +79,9 @@ function legendSheet(name: string, profile: Profile): ExportSheet {
       ],
     });
   }
-  return { name, rows, widths: [6, 58, 36], merges: [`A1:${columnLetter(2)}1`] };
+  // Row 1 is the note, row 2 the legend's header.
+  const plan = printPlan(print, { headerFirst: 2, headerLast: 2, lastRecord: rows.length }, { left: 0, right: 2 });
+  return { name, rows, widths: [6, 58, 36], merges: [`A1:${columnLetter(2)}1`], print: plan };
 }
 
 /** The submission workbook of one checked sheet, in the profile's layout for its template. */
@@ -84,7 +89,7 @@ export function buildExportWorkbook(sx: SheetExport, profile: Profile, ctx: Buil
   const layout = resolveLayout(profile, sx.template);
   const names = nameContext(sx, ctx);
   const sheets = [mainSheet(layout, sx, names)];
-  if (layout.legendSheet && layout.legendSheet !== layout.sheetName) sheets.push(legendSheet(layout.legendSheet, profile));
+  if (layout.legendSheet && layout.legendSheet !== layout.sheetName) sheets.push(legendSheet(layout.legendSheet, profile, layout.print));
   return {
     template: sx.template,
     fileName: fileNameFor(layout.fileName, names),

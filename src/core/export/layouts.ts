@@ -6,6 +6,7 @@
 import type { TemplateId } from '../types';
 import type { Profile } from '../profile/schema';
 import type { ExportColumn } from './profile';
+import type { PrintLayout } from './print';
 
 export interface MarkerRow {
   /** 'terminator': `/记录行结束/` in the first column (seed 003); 'signature': 经办人 / 主管领导·经手人·公章. */
@@ -22,6 +23,8 @@ export interface ResolvedLayout {
   marker: MarkerRow;
   /** The 免考原因 legend's sheet (exemption only), or null. */
   legendSheet: string | null;
+  /** How the file prints (the legend sheet too). */
+  print: PrintLayout;
 }
 
 /** Excel's own name for a first sheet: used when the profile sets no roster sheet name (withdrawal.sheetName null). */
@@ -39,6 +42,7 @@ export function resolveLayout(profile: Profile, template: TemplateId): ResolvedL
         columns: l.columns,
         marker: { kind: 'terminator', text: profile.exemption.terminator },
         legendSheet: l.legendSheet,
+        print: l.print,
       };
     }
     case 'withdrawal': {
@@ -51,6 +55,7 @@ export function resolveLayout(profile: Profile, template: TemplateId): ResolvedL
         columns: l.columns,
         marker: { kind: 'signature', text: profile.withdrawal.signature },
         legendSheet: null,
+        print: l.print,
       };
     }
     case 'correction-new':
@@ -66,6 +71,7 @@ export function resolveLayout(profile: Profile, template: TemplateId): ResolvedL
         columns: l.columns,
         marker: { kind: 'signature', text: profile.correction.signature },
         legendSheet: null,
+        print: l.print,
       };
     }
   }

@@ -13,6 +13,7 @@ import { z } from 'zod';
 import type { TemplateId } from '../types';
 import { FIELD_HEADERS, FIELD_LABEL, matchHeader, type Field } from '../templates/fields';
 import { FIELD_SPECS, TEMPLATE_SPECS } from '../templates/specs';
+import { printLayoutSchema, type PrintLayout } from './print';
 
 export const EXPORT_FIELDS = Object.keys(FIELD_HEADERS) as [Field, ...Field[]];
 
@@ -89,6 +90,8 @@ const layoutShape = {
   titleRows: z.array(titleRowSchema).max(5),
   /** The columns, in order. */
   columns: z.array(exportColumnSchema).min(1),
+  /** How the file prints: orientation, margins, footer (A4, one page wide, header repeated: see print.ts). */
+  print: printLayoutSchema,
 };
 
 /** The layout of one template, checked against what the checker requires of that template. */
@@ -124,6 +127,7 @@ export const withdrawalLayoutSchema = layoutFor('withdrawal', {
   fileName: layoutShape.fileName,
   titleRows: layoutShape.titleRows,
   columns: layoutShape.columns,
+  print: layoutShape.print,
 });
 
 export const correctionLayoutsSchema = z
@@ -142,6 +146,18 @@ export type CorrectionLayouts = z.infer<typeof correctionLayoutsSchema>;
 // ---------------------------------------------------------------- the built-in layouts (DOMAIN.md §2)
 
 const col = (field: Field, header: string, width: number, text = true): ExportColumn => ({ field, header, text, width });
+
+/**
+ * Printing [ours]: margins a little narrower than Excel's "normal" ones (a wide table keeps a readable scale), the
+ * footer "第 N 页 共 M 页" (a signed 统计表 of several pages must show that none is missing).
+ */
+function print(orientation: PrintLayout['orientation']): PrintLayout {
+  return {
+    orientation,
+    margins: { top: 2, bottom: 2, left: 1.5, right: 1.5, header: 0.8, footer: 0.8 },
+    footer: '第 {页码} 页 共 {总页数} 页',
+  };
+}
 
 /**
  * T1 免考信息表: the seed names 《河北电大免考信息表》; columns [ours, DOMAIN.md §2 T1].
@@ -164,6 +180,9 @@ export const DEFAULT_EXEMPTION_LAYOUT: ExemptionLayout = {
     col('reason', '免考原因', 58),
   ],
   legendSheet: '备注',
+  // 'auto': these columns (114 characters, about 21 cm) are wider than a portrait page, so it prints landscape; a
+  // school that drops the long 免考原因 column gets portrait without touching this.
+  print: print('auto'),
 };
 
 /** T2 学信网退学汇总名单 [public, 陕西 2022]: 序号 | 分部名称 | 学号全码 | 学生姓名; no title row. */
@@ -171,6 +190,8 @@ export const DEFAULT_WITHDRAWAL_LAYOUT: WithdrawalLayout = {
   fileName: '{分部名称}学信网退学汇总名单.xlsx',
   titleRows: [],
   columns: [col('seq', '序号', 6, false), col('branchName', '分部名称', 16), col('studentId', '学号全码', 16), col('name', '学生姓名', 12)],
+  // 'auto': four narrow columns (about 9 cm) print portrait.
+  print: print('auto'),
 };
 
 const CORRECTION_TAIL = [
@@ -195,6 +216,8 @@ function correctionLayout(kind: '新生' | '在籍生' | '毕业生'): Correctio
     fileName: `${title}.xlsx`,
     titleRows: [title],
     columns: [col('seq', '序号', 6, false), key, ...CORRECTION_TAIL],
+    // DOMAIN.md §3: correction sheets print landscape (eight columns with 原信息 and 修改后信息 side by side).
+    print: print('landscape'),
   };
 }
 

@@ -33,8 +33,13 @@ export const RESOLVED_BY_LAYOUT: ReadonlySet<string> = new Set([
   'sheet.name',
 ]);
 
+/**
+ * The export writes a new table in its own layout, so these rules hold there whether or not the user's sheet could be
+ * fixed in place: a sort a merge or a formula in the user's sheet refuses (issue 14: fix null, saying why) is still
+ * made by the export, which carries neither.
+ */
 function resolvedByLayout(i: Issue): boolean {
-  return i.fix !== null && RESOLVED_BY_LAYOUT.has(i.rule);
+  return RESOLVED_BY_LAYOUT.has(i.rule);
 }
 
 export function prepareExports(sheets: readonly SheetInput[], profile: Profile, checkOptions: CheckOptions): ExportPreparation {
@@ -155,12 +160,19 @@ export function extractRecords(sheet: SheetInput, header: HeaderInfo, layout: La
     }
     const changes: ExportRecord['values'][] = [];
     if (hasLong && [values.item, values.oldValue, values.newValue].some((v) => v !== null && v !== undefined)) changes.push(values);
+    const stated: ExportRecord['values'][] = [];
     for (const p of pairs) {
-      const oldV = p.old === undefined ? null : exportValue('oldValue', raw[p.old], r, p.old, profile);
-      const newV = p.new === undefined ? null : exportValue('newValue', raw[p.new], r, p.new, profile);
+      // An ID is written as the ID it is (text, digits lost carried over as they are), on both sides.
+      const [oldF, newF] = p.item === '身份证号' ? (['idCard', 'idCard'] as const) : (['oldValue', 'newValue'] as const);
+      const oldV = p.old === undefined ? null : exportValue(oldF, raw[p.old], r, p.old, profile);
+      const newV = p.new === undefined ? null : exportValue(newF, raw[p.new], r, p.new, profile);
       if (oldV === null && newV === null) continue;
-      changes.push({ ...values, item: p.item, oldValue: oldV, newValue: newV });
+      stated.push({ ...values, item: p.item, oldValue: oldV, newValue: newV });
     }
+    // Items whose 新 is blank or equal to the 原 are unchanged (the 原 side may hold the whole record): they go out
+    // only when the row changes nothing at all, so that the check's error on it is not lost.
+    const changed = stated.filter((v) => v.newValue !== null && JSON.stringify(v.newValue) !== JSON.stringify(v.oldValue));
+    changes.push(...(changed.length ? changed : stated));
     // A row that states no change still goes out (never dropped without a word): the check of the file flags it.
     if (!changes.length) changes.push(values);
     for (const v of changes) out.push({ sourceRow: r, key, values: v });

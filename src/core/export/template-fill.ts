@@ -14,6 +14,7 @@
 import type { SheetInput, TemplateId } from '../types';
 import type { Profile } from '../profile/schema';
 import { detectHeader, type HeaderInfo } from '../engine/header';
+import { correctionVariantOf } from '../templates/clues';
 import { locateRecords } from '../engine/records';
 import { parseRange } from '../engine/a1';
 import { FIELD_SPECS, TEMPLATE_SPECS, isCorrection } from '../templates/specs';
@@ -22,15 +23,13 @@ import { cellText } from '../engine/cell-text';
 import { recordValue } from './build';
 import { resolveLayout } from './layouts';
 import type { ExportRecord, ExportValue, SheetExport } from './types';
+import { printPlan, type PrintPlan } from './print';
 
 type Variant = 'correction-new' | 'correction-enrolled' | 'correction-graduate';
 
 /** The variant a correction template's title or sheet name names, if any. */
 export function variantClue(clues: string): Variant | null {
-  if (/新生/.test(clues)) return 'correction-new';
-  if (/毕业生/.test(clues)) return 'correction-graduate';
-  if (/在籍/.test(clues)) return 'correction-enrolled';
-  return null;
+  return correctionVariantOf(clues) as Variant | null;
 }
 
 function family(t: TemplateId): string {
@@ -92,6 +91,11 @@ export interface FillPlan {
   notes: string[];
   /** Why the template cannot take these records (then nothing is written). */
   problems: string[];
+  /**
+   * Page setup of the filled sheet (the profile's print layout, as for the built-in one): the template's header
+   * row(s) repeated and frozen, its table bordered; an 'auto' orientation is decided from the template's widths.
+   */
+  print: PrintPlan;
 }
 
 /** Long records → rows of a wide template (原姓名 | 新姓名 …): one row per student and 修改类型, one change per item. */
@@ -200,6 +204,12 @@ export function planFill(
       break;
     }
   }
+  const headed = header.labels.map((l, c) => (l ? c : -1)).filter((c) => c >= 0);
+  const print = printPlan(
+    resolveLayout(profile, template).print,
+    { headerFirst: header.firstRow, headerLast: header.headerRow, lastRecord: firstRow + n - 1 },
+    { left: Math.min(...headed), right: Math.max(...headed) },
+  );
   return {
     sheet: match.sheet,
     headerRow: header.headerRow,
@@ -212,5 +222,6 @@ export function planFill(
     exampleRows: [...new Set(exampleRows)].sort((a, b) => a - b),
     notes,
     problems,
+    print,
   };
 }

@@ -5,6 +5,7 @@
  */
 import type { Issue, TemplateId } from '../types';
 import type { Field } from '../templates/fields';
+import type { PrintPlan } from './print';
 
 /** An error value (#N/A …) is carried over as an error value: a --force export never hides it. */
 export interface ErrorValue {
@@ -68,6 +69,8 @@ export interface ExportSheet {
   widths: number[];
   /** Merged ranges (A1). */
   merges: string[];
+  /** Page setup: A4, orientation, one page wide, header repeated and frozen, margins, footer. */
+  print: PrintPlan;
 }
 
 /** One submission file, described. */

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { correctionLayoutsSchema, exemptionLayoutSchema, sheetNameSchema, withdrawalLayoutSchema } from '../export/profile';
 import { evidenceProfileSchema, photosProfileSchema } from '../evidence/profile';
+import { writtenReportProfileSchema } from '../written-report/profile';
 import { profileIssuesText } from './messages';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期应写成 YYYY-MM-DD');
@@ -89,6 +90,8 @@ export const profileSchema = z
     evidence: evidenceProfileSchema,
     /** Graduation photos (DOMAIN.md §3): see evidence/profile.ts. */
     photos: photosProfileSchema,
+    /** The written reports (xueji report, DOMAIN.md §3 "The paper side"): see written-report/profile.ts. */
+    writtenReport: writtenReportProfileSchema,
   })
   .strict();
 

@@ -5,7 +5,8 @@
 import { CORRECTION_ITEMS, FOREIGN_ITEMS, itemFromText, normaliseHeader, type CorrectionItem } from '../templates/fields';
 import type { TemplateId } from '../types';
 import { err, warn, type IssueDraft } from '../engine/issue';
-import { excelSerialToYmd, formatYmd, parseLooseDate, type Ymd } from '../cells/dates';
+import { addMonths, endOfMonth, excelSerialToYmd, formatYmd, parseLooseDate, type Ymd } from '../cells/dates';
+import { termStartYmd, type Term } from '../cells/enrollment-term';
 import { checkIdCard, type IdCard } from './id-card';
 import { checkGender } from './gender';
 import { checkEthnicity } from './ethnicity';
@@ -64,7 +65,7 @@ export function checkNewValue(
 ): NewValueResult {
   const label = `修改后的${item}`;
   const asNewValue = (o: Outcome<unknown>): IssueDraft[] =>
-    o.drafts.map((d) => (d.fixable || d.severity === 'warning' ? d : err('correction.new-value', d.message)));
+    o.drafts.map((d) => (d.fixable || d.severity === 'warning' || d.rule === 'cell.precision-lost' ? d : err('correction.new-value', d.message)));
   switch (item) {
     case '身份证号': {
       const o = checkIdCard(text, today, label);
@@ -106,6 +107,16 @@ export function graduateChange(): IssueDraft {
     'correction.graduate-change',
     '毕业生“信息变更”：只受理在籍期间发生的变更，毕业后发生的个人信息变更不予修改',
   );
+}
+
+/**
+ * The last day a 新生 correction may be filed (seed 003 §五(一)1 "在新生入学第一学期内"): the end of the `months`-th month
+ * counting the entry month (profile `correction.newStudentWindowMonths`, 6: spring → 31 August, autumn → end of February).
+ */
+export function newStudentWindowEnd(term: Term, months: number): Ymd {
+  const start = termStartYmd(term);
+  const last = addMonths(start.y, start.m, months - 1);
+  return endOfMonth(last.y, last.m);
 }
 
 export function newStudentLate(windowEnd: Ymd, reportDate: Ymd): IssueDraft {

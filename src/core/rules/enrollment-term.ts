@@ -1,5 +1,5 @@
 /** 入学年度学期: many spellings, normalised to 2021春季 / 2021秋季 (DOMAIN.md §1). */
-import { excelSerialToYmd } from '../cells/dates';
+import { excelSerialToYmd, formatYmd } from '../cells/dates';
 import { formatTerm, parseEnrollmentTerm, termFromYmd, type Term } from '../cells/enrollment-term';
 import { err, warn } from '../engine/issue';
 import type { StudentId } from './student-id';
@@ -18,8 +18,12 @@ export function checkEnrollmentTerm(text: string, dateSerial: number | null): Ou
   }
   const canonical = formatTerm(term);
   if (canonical === text && dateSerial === null) return { drafts: [], parsed: term };
+  // Readable but not the standard form (2021春, 21秋, 202109, 2021年秋季, 2021.9, a date): a warning with its fix;
+  // every rule that needs the term reads it anyway (issue 9).
+  const date = dateSerial === null ? null : excelSerialToYmd(dateSerial);
+  const shown = date ? `（日期 ${formatYmd(date)}）` : `“${text}”`;
   return {
-    drafts: [err('enrollment-term.format', `入学年度学期应写成“${canonical}”`, true)],
+    drafts: [warn('enrollment-term.nonstandard', `入学年度学期${shown}不是标准写法，应写成“${canonical}”`, true)],
     canonical,
     parsed: term,
   };

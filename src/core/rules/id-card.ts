@@ -27,6 +27,12 @@ export function checkIdCard(text: string, today: Ymd, label = '身份证号'): O
   }
   if (p.shape === '15') {
     drafts.push(warn('id-card.legacy', `${label}是15位旧号码，请核对学生现用的18位身份证号`));
+  } else if (!p.checksumOk && value.endsWith('000')) {
+    // …000 and a wrong check character: almost always an 18-digit ID that went through a number cell and lost its
+    // last digits (DOMAIN.md §1). Never suggest a last digit for it.
+    drafts.push(
+      err('cell.precision-lost', `${label}末三位为000且校验码不符，多半是曾以数字形式存储、后几位已丢失，无法自动恢复：请从原始资料重新粘贴（先把该列设为“文本”格式）`),
+    );
   } else if (!p.checksumOk) {
     drafts.push(err('id-card.checksum', `${label}校验码不正确（按 GB 11643 计算，末位应为 ${idCardCheckChar(value.slice(0, 17))}），请核对是否有数字录错`));
   }

@@ -43,9 +43,9 @@ export const FIELD_HEADERS: Readonly<Record<Field, readonly string[]>> = {
   enrollmentTerm: ['入学年度学期', '入学学期', '入学批次', '入学年度', '年级', '入学时间'],
   major: ['专业', '专业名称', '报读专业'],
   registrationNo: ['注册证号', '学历证书电子注册号', '电子注册号', '毕业证书电子注册号', '证书编号', '毕业证书编号'],
-  item: ['修改项目', '修改项', '变更项目', '更正项目', '修改内容'],
-  oldValue: ['原信息', '修改前信息', '原内容', '修改前', '变更前信息', '原值'],
-  newValue: ['修改后信息', '新信息', '修改后', '变更后信息', '修改后内容', '新值'],
+  item: ['修改项目', '修改项', '变更项目', '更正项目', '修改内容', '更改项目', '更改内容'],
+  oldValue: ['原信息', '修改前信息', '原内容', '修改前', '变更前信息', '原值', '更改前', '更改前信息', '更正前信息'],
+  newValue: ['修改后信息', '新信息', '修改后', '变更后信息', '修改后内容', '新值', '更改后', '更改后信息', '更正后信息'],
   changeType: ['修改类型', '变更类型', '修改性质', '类型'],
   remark: ['备注', '说明'],
   status: ['学籍状态', '学生状态'],
@@ -62,12 +62,15 @@ export type CorrectionItem = (typeof CORRECTION_ITEMS)[number];
 
 const ITEM_SYNONYMS: Readonly<Record<string, CorrectionItem>> = {
   姓名: '姓名',
+  学生姓名: '姓名',
   性别: '性别',
   身份证号: '身份证号',
   身份证号码: '身份证号',
   身份证: '身份证号',
   证件号: '身份证号',
   证件号码: '身份证号',
+  公民身份号码: '身份证号',
+  身份证件号: '身份证号',
   民族: '民族',
   出生日期: '出生日期',
   出生年月: '出生日期',
@@ -139,8 +142,39 @@ export interface WideColumn {
   item: CorrectionItem;
 }
 
-const OLD_MARKS = ['原', '修改前', '变更前', '更正前', '旧'];
-const NEW_MARKS = ['新', '修改后', '变更后', '更正后', '现'];
+const OLD_MARKS = ['原', '修改前', '变更前', '更正前', '更改前', '旧'];
+const NEW_MARKS = ['新', '修改后', '变更后', '更正后', '更改后', '现'];
+
+/** The side a group header names on its own: 原 / 原信息 / 修改前 … or 新 / 修改后信息 / 更正后 … (DOMAIN.md §2 T3). */
+export function sideFromText(text: string): WideColumn['side'] | null {
+  for (const candidate of [text, stripBracketed(text)]) {
+    const key = normaliseHeader(candidate).replace(/(信息|内容|值)$/, '');
+    if (!key) continue;
+    if (OLD_MARKS.includes(key)) return 'old';
+    if (NEW_MARKS.includes(key)) return 'new';
+  }
+  return null;
+}
+
+/** An item header on its own (姓名, 身份证号码, 出生年月 …), brackets and notes ignored. */
+export function itemOfHeader(text: string): CorrectionItem | null {
+  return itemFromText(text) ?? itemFromText(stripBracketed(text));
+}
+
+/**
+ * A column under a two-row header: its group cell (merged, or written once over blank neighbours) and its own
+ * sub-header. Both ways round are the wide layout — an item over 原 | 新 (or 修改前 | 修改后, 原信息 | 修改后信息),
+ * or 原信息 / 修改后信息 (修改前 / 修改后, 原 / 新) over the items; otherwise the two texts are read as one header.
+ */
+export function matchGrouped(group: string, sub: string): HeaderMatch | null {
+  const groupSide = sideFromText(group);
+  const subItem = itemOfHeader(sub);
+  if (groupSide && subItem) return { kind: 'wide', wide: { side: groupSide, item: subItem } };
+  const groupItem = itemOfHeader(group);
+  const subSide = sideFromText(sub);
+  if (groupItem && subSide) return { kind: 'wide', wide: { side: subSide, item: groupItem } };
+  return sub ? matchHeader(group + sub) : null;
+}
 
 export type HeaderMatch = { kind: 'field'; field: Field } | { kind: 'wide'; wide: WideColumn };
 
@@ -166,7 +200,7 @@ function matchWide(key: string): WideColumn | null {
       if (key.startsWith(m)) rest = key.slice(m.length);
       else if (key.endsWith(m)) rest = key.slice(0, key.length - m.length);
       if (rest) {
-        const item = ITEM_INDEX.get(rest.replace(/^的|信息$/g, '')) ?? ITEM_INDEX.get(rest);
+        const item = ITEM_INDEX.get(rest.replace(/^(的|信息)|信息$/g, '')) ?? ITEM_INDEX.get(rest);
         if (item) return { side, item };
       }
     }

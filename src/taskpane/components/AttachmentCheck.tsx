@@ -7,7 +7,11 @@
  * The roster is the sheet of the last 校验: a withdrawal roster → the scans, a correction sheet → the evidence
  * folders; any sheet with a 学号 (or 身份证号) column → the graduation photos, when the user picks that mode.
  * Nothing is written to the sheet. The photo zips are saved through the port's `saveFile` when it has one, else
- * downloaded through an `<a download>`.
+ * downloaded through an `<a download>`. 修正照片 hands the picked photos to PhotoFix.tsx (`xueji photos --fix`).
+ *
+ * Nothing of this costs the pane anything until the section is opened (issue 10): the rosters are built when it
+ * opens (not on every check), and the image readers and the zip writer (jpeg-js, pngjs, jszip: a good part of the
+ * pane's code) load when a check or a zip first needs them.
  */
 import { useEffect, useId, useMemo, useState } from 'react';
 import {
@@ -24,7 +28,8 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
-import { downloadBytes } from '../download';
+import { saveBytes as saveFile, ZIP_MIME } from '../download';
+import { PhotoFix } from './PhotoFix';
 import type { WorkbookPort } from '../../core/port';
 import type { FileIssue, FilesReport, SheetInput } from '../../core/types';
 import type { Profile } from '../../core/profile/schema';
@@ -39,11 +44,22 @@ import {
   type InspectedFile,
   type PhotoMember,
 } from '../../core/evidence';
-import { HEAD_BYTES, inspectFile, inspectPhoto, needsMoreBytes, type FileEntry } from '../../files/images';
-import { buildZipParts, zipPartNames, type ZipMember } from '../../files/photo-zip';
+import type { FileEntry } from '../../files/images';
+import type { ZipMember } from '../../files/photo-zip';
 
-/** A port that can save arbitrary bytes (the workbench may offer it); Excel's port cannot. */
-export type SaveFilePort = WorkbookPort & { saveFile?(fileName: string, data: Uint8Array): Promise<unknown> | unknown };
+/** The image readers, loaded on first use. */
+const loadImages = () => import(/* webpackChunkName: "attachments" */ '../../files/images');
+/** The zip writer, loaded on first use. */
+const loadZips = () => import(/* webpackChunkName: "attachments" */ '../../files/photo-zip');
+
+type Images = Awaited<ReturnType<typeof loadImages>>;
+
+export { type SaveFilePort } from '../download';
+
+/** Saves one photo zip: through the port when it can save bytes, else a browser download. */
+export function saveBytes(port: WorkbookPort, fileName: string, data: Uint8Array): Promise<void> {
+  return saveFile(port, fileName, data, ZIP_MIME);
+}
 
 export type AttachmentMode = 'evidence' | 'photos';
 
@@ -99,28 +115,19 @@ export function pickedListing(files: readonly File[]): { folder: string; picked:
   return { folder, picked, directories: [...dirs].sort() };
 }
 
-async function entryOf(p: PickedFile, wholeUpTo: number): Promise<FileEntry> {
+async function entryOf(images: Images, p: PickedFile, wholeUpTo: number): Promise<FileEntry> {
   const size = p.file.size;
-  const bytes = await readBlob(size <= wholeUpTo ? p.file : p.file.slice(0, Math.min(size, HEAD_BYTES)));
+  const bytes = await readBlob(size <= wholeUpTo ? p.file : p.file.slice(0, Math.min(size, images.HEAD_BYTES)));
   return { path: p.path, size, bytes };
 }
 
 /** Evidence files: the header only, the whole file when its JPEG header lies further in (as `xueji files`). */
-async function inspectEvidence(p: PickedFile): Promise<InspectedFile> {
-  let entry = await entryOf(p, HEAD_BYTES);
-  if (needsMoreBytes(entry) && p.file.size <= WHOLE_READ_LIMIT) entry = await entryOf(p, p.file.size);
-  return inspectFile(entry);
+async function inspectEvidence(images: Images, p: PickedFile): Promise<InspectedFile> {
+  let entry = await entryOf(images, p, images.HEAD_BYTES);
+  if (images.needsMoreBytes(entry) && p.file.size <= WHOLE_READ_LIMIT) entry = await entryOf(images, p, p.file.size);
+  return images.inspectFile(entry);
 }
 
-/** Saves one zip: through the port when it can save bytes, else a browser download. */
-export async function saveBytes(port: WorkbookPort, fileName: string, data: Uint8Array): Promise<void> {
-  const save = (port as SaveFilePort).saveFile;
-  if (typeof save === 'function') {
-    await save.call(port, fileName, data);
-    return;
-  }
-  downloadBytes(fileName, data, 'application/zip');
-}
 
 const useStyles = makeStyles({
   panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, paddingBottom: tokens.spacingVerticalS },
@@ -171,26 +178,32 @@ export function AttachmentCheck({ port, profile, checked, disabled }: Attachment
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
+  const [open, setOpen] = useState(false);
+  /** 修正照片 runs asked for (0: none shown); each run is a fresh PhotoFix. */
+  const [fixRun, setFixRun] = useState(0);
 
   // A result belongs to the sheet it was checked against: another sheet checked, the result goes.
   const sheet = checked?.sheet ?? null;
   useEffect(() => {
     setOutcome(null);
     setSaved(null);
+    setFixRun(0);
   }, [sheet]);
 
+  // Built when the section is open: a live re-check after every edit does not pay for it.
   const rosters = useMemo(() => {
-    if (!checked) return { evidence: null, photos: null };
+    if (!checked || !open) return { evidence: null, photos: null };
     return {
       evidence: evidenceRoster([checked.input], [checked.analysis]),
       photos: photoRoster([checked.input], profile),
     };
-  }, [checked, profile]);
+  }, [checked, profile, open]);
   const effective: AttachmentMode | null = mode === 'photos' ? (rosters.photos ? 'photos' : null) : rosters.evidence ? 'evidence' : null;
   const enabled = !!checked && (!!rosters.evidence || !!rosters.photos);
 
   const pick = (list: FileList | null) => {
     setFiles(list ? Array.from(list) : []);
+    setFixRun(0);
     setOutcome(null);
     setFailure(null);
     setSaved(null);
@@ -206,13 +219,14 @@ export function AttachmentCheck({ port, profile, checked, disabled }: Attachment
       const { folder, picked, directories } = pickedListing(files);
       const meta = { file: checked.sheet, folder };
       const listing: FolderListing = { files: [], directories };
+      const images = await loadImages();
       if (effective === 'photos') {
         const fileOf = new Map(picked.map((p) => [p.path, p.file]));
-        for (const p of picked) listing.files.push(inspectPhoto(await entryOf(p, profile.photos.decodeMaxBytes), profile));
+        for (const p of picked) listing.files.push(images.inspectPhoto(await entryOf(images, p, profile.photos.decodeMaxBytes), profile));
         const { report, members } = checkPhotos(meta, rosters.photos!, listing, profile);
         setOutcome({ mode: 'photos', report, members: members.map((m) => ({ member: m, file: fileOf.get(m.path)! })) });
       } else {
-        for (const p of picked) listing.files.push(await inspectEvidence(p));
+        for (const p of picked) listing.files.push(await inspectEvidence(images, p));
         setOutcome({ mode: 'evidence', report: checkEvidenceFiles(meta, rosters.evidence!, listing, profile), members: [] });
       }
     } catch (e) {
@@ -233,6 +247,7 @@ export function AttachmentCheck({ port, profile, checked, disabled }: Attachment
         size: member.size,
         read: () => readBlob(file),
       }));
+      const { buildZipParts, zipPartNames } = await loadZips();
       const parts = await buildZipParts(zipMembers, profile.photos.zipMaxBytes);
       const names = zipPartNames(PHOTO_ZIP_NAME, parts.length);
       for (let i = 0; i < parts.length; i++) await saveBytes(port, names[i]!, parts[i]!.bytes);
@@ -256,7 +271,7 @@ export function AttachmentCheck({ port, profile, checked, disabled }: Attachment
   const excluded = outcome?.report.excluded ?? [];
 
   return (
-    <Accordion collapsible>
+    <Accordion collapsible onToggle={(_, d) => setOpen(d.openItems.includes('attachments'))}>
       <AccordionItem value="attachments">
         <AccordionHeader>附件检查</AccordionHeader>
         <AccordionPanel>
@@ -275,6 +290,7 @@ export function AttachmentCheck({ port, profile, checked, disabled }: Attachment
                   onChange={(_, d) => {
                     setMode(d.value as AttachmentMode);
                     setOutcome(null);
+                    setFixRun(0);
                     setSaved(null);
                   }}
                 >
@@ -314,6 +330,11 @@ export function AttachmentCheck({ port, profile, checked, disabled }: Attachment
                   {outcome?.mode === 'photos' ? (
                     <Button disabled={disabled || running || !outcome.members.length} onClick={() => void download()}>
                       下载照片压缩包
+                    </Button>
+                  ) : null}
+                  {effective === 'photos' ? (
+                    <Button disabled={disabled || running || !files.length} onClick={() => setFixRun((n) => n + 1)}>
+                      修正照片
                     </Button>
                   ) : null}
                 </div>
@@ -368,6 +389,18 @@ export function AttachmentCheck({ port, profile, checked, disabled }: Attachment
               </>
             ) : null}
             {saved ? <Text role="status">{saved}</Text> : null}
+            {fixRun && effective === 'photos' && checked ? (
+              <PhotoFix
+                key={fixRun}
+                profile={profile}
+                sheet={checked.sheet}
+                roster={rosters.photos!}
+                {...pickedListing(files)}
+                read={readBlob}
+                save={(name, data) => saveBytes(port, name, data)}
+                onSelect={onSelect}
+              />
+            ) : null}
           </section>
         </AccordionPanel>
       </AccordionItem>

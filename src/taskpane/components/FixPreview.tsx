@@ -6,6 +6,8 @@
 import { useMemo, useState } from 'react';
 import { Button, Caption1, Checkbox, makeStyles, mergeClasses, Subtitle2, tokens } from '@fluentui/react-components';
 import { allPreviewIds, type FixPreviewModel, type PreviewGroup, type ShownValue } from '../model';
+import { VISIBLE_LEGEND } from '../../core/engine/show';
+import type { TableStory } from '../../core/engine/describe';
 
 export const PREVIEW_PAGE = 200;
 
@@ -29,6 +31,7 @@ const useStyles = makeStyles({
   after: { color: tokens.colorPaletteGreenForeground1 },
   empty: { color: tokens.colorNeutralForeground4 },
   fmt: { display: 'block', color: tokens.colorNeutralForeground3 },
+  story: { margin: `${tokens.spacingVerticalXS} 0`, paddingLeft: tokens.spacingHorizontalL },
 });
 
 function Value({ v, tone }: { v: ShownValue; tone: string }) {
@@ -36,18 +39,23 @@ function Value({ v, tone }: { v: ShownValue; tone: string }) {
   return (
     <>
       <span className={mergeClasses(tone, v.empty && s.empty)}>{v.text}</span>
-      {v.format ? <span className={s.fmt}>（{v.format === '文本' ? '文本格式' : `格式 ${v.format}`}）</span> : null}
+      {v.type ? <span className={s.fmt}>（{v.type}{v.format ? `，格式 ${v.format}` : ''}）</span> : null}
     </>
   );
 }
 
+/** Story lines shown per step before the rest is counted. */
+const STORY_ITEMS = 10;
+
 function GroupTable({
   group,
+  story,
   accepted,
   toggle,
   setMany,
 }: {
   group: PreviewGroup;
+  story: readonly TableStory[];
   accepted: ReadonlySet<number>;
   toggle: (id: number, on: boolean) => void;
   setMany: (ids: number[], on: boolean) => void;
@@ -69,6 +77,21 @@ function GroupTable({
         <Caption1 className={s.note} block>
           这些修改一起移动、重排整行记录；只取消其中一部分可能打乱记录，建议整组应用或整组取消。
         </Caption1>
+      ) : null}
+      {group.linked && story.length ? (
+        <ul className={s.story} aria-label="整理表格的步骤">
+          {story.map((st) => (
+            <li key={st.title}>
+              {st.title}
+              {st.items.length ? (
+                <Caption1 className={s.note} block>
+                  {st.items.slice(0, STORY_ITEMS).join('；')}
+                  {st.items.length > STORY_ITEMS ? `；……另有 ${st.items.length - STORY_ITEMS} 行` : ''}
+                </Caption1>
+              ) : null}
+            </li>
+          ))}
+        </ul>
       ) : null}
       <table className={s.table}>
         <thead>
@@ -167,8 +190,9 @@ export function FixPreview({
         />
       ) : null}
       {model.groups.map((g) => (
-        <GroupTable key={g.key} group={g} accepted={accepted} toggle={toggle} setMany={setMany} />
+        <GroupTable key={g.key} group={g} story={model.story} accepted={accepted} toggle={toggle} setMany={setMany} />
       ))}
+      {model.marks ? <Caption1 className={s.note}>{VISIBLE_LEGEND}</Caption1> : null}
       <div className={s.bar}>
         <Button appearance="primary" disabled={busy || count === 0} onClick={() => onApply(accepted, renameOk)}>
           应用所选修改（{count} 处）

@@ -3,7 +3,7 @@
  * sheet. The entry's button shows and is named by the address alone (the message is its description), so that
  * tools and screen readers find `C6` without messages ("校验码…", "计算机应用基础") clashing with the action buttons.
  */
-import { useId, useState } from 'react';
+import { memo, useId, useState } from 'react';
 import { Badge, Button, Caption1, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { Issue } from '../../core/types';
 import type { IssueGroup } from '../model';
@@ -62,7 +62,8 @@ const useStyles = makeStyles({
   more: { marginTop: tokens.spacingVerticalXS },
 });
 
-function IssueEntry({ issue, current, onSelect }: { issue: Issue; current: boolean; onSelect: (i: Issue) => void }) {
+/** Drawn again only when its issue, its current state or the handler changes (a live re-check keeps most issues). */
+const IssueEntry = memo(function IssueEntry({ issue, current, onSelect }: { issue: Issue; current: boolean; onSelect: (i: Issue) => void }) {
   const s = useStyles();
   const id = useId();
   const tone = issue.severity === 'error' ? s.error : s.warning;
@@ -103,7 +104,7 @@ function IssueEntry({ issue, current, onSelect }: { issue: Issue; current: boole
       {message}
     </div>
   );
-}
+});
 
 function Group({ group, current, onSelect }: { group: IssueGroup; current: Issue | null; onSelect: (i: Issue) => void }) {
   const s = useStyles();

@@ -1,24 +1,18 @@
 /**
- * 一键修复 → preview → 应用, and 撤销. The plan comes from the pure core (planFixes) over the sheet as last read;
- * the port snapshots every cell it writes, and each apply pushes its snapshot on an undo stack: 撤销 hands the
- * newest one back to `port.restore`, which puts values, number formats and fills back exactly
- * (ARCHITECTURE.md, Office.js rule 5). Writes are flagged so the live re-check ignores the add-in's own edits.
+ * 一键修复 → preview → 应用. The plan comes from the pure core (planFixes) over the sheet as last read; the port
+ * snapshots every cell it writes, and each apply goes into the pane's one history (history.ts), where 撤销 hands the
+ * snapshot back to `port.restore`, which puts values, number formats and fills back exactly (ARCHITECTURE.md,
+ * Office.js rule 5). Writes are flagged so the live re-check ignores the add-in's own edits.
  */
 import { useCallback, useRef, useState } from 'react';
 import type { Snapshot, WorkbookPort } from '../../core/port';
+import { changeCount, type EditHistory } from '../history';
 import type { Profile } from '../../core/profile/schema';
 import { planFixes } from '../../core/engine/fix';
 import { acceptedPatches, allPreviewIds, buildPreview, type FixPreviewModel } from '../model';
 import { toPaneError, type PaneError } from '../errors';
 import { beginWrite, endWrite, type SetActivity, type WriteGuard } from '../activity';
 import type { CheckReason, CheckResult } from './useCheck';
-
-export interface UndoEntry {
-  snapshot: Snapshot;
-  /** Cells written. */
-  cells: number;
-  renamed: { from: string; to: string } | null;
-}
 
 export interface OpenPreview {
   model: FixPreviewModel;
@@ -35,33 +29,27 @@ export interface UseFixOptions {
   recheck: (reason: CheckReason, sheet: string) => Promise<CheckResult | null>;
   /** Set while the add-in writes, so its own edits do not trigger a live re-check. */
   writing: WriteGuard;
+  /** Where an applied fix goes, to be undone (and redone) with the user's edits. */
+  history: EditHistory;
 }
 
 export interface UseFix {
   preview: OpenPreview | null;
-  undoStack: readonly UndoEntry[];
   busy: boolean;
   /** Plan the fixes of `check` (re-reading first when `stale`) and open the preview. */
   open: (check: CheckResult, stale: boolean) => Promise<void>;
   cancel: () => void;
   /** Apply the ticked rows (ids of the preview) and the rename if ticked. */
   apply: (accepted: ReadonlySet<number>, renameAccepted: boolean) => Promise<void>;
-  undo: () => Promise<void>;
 }
 
 export function useFix(port: WorkbookPort, opts: UseFixOptions): UseFix {
   const [preview, setPreview] = useState<OpenPreview | null>(null);
-  const [undoStack, setUndoStack] = useState<UndoEntry[]>([]);
   const [busy, setBusy] = useState(false);
   const optsRef = useRef(opts);
   optsRef.current = opts;
-  const stackRef = useRef<UndoEntry[]>([]);
   const previewRef = useRef<OpenPreview | null>(null);
 
-  const setStack = (s: UndoEntry[]) => {
-    stackRef.current = s;
-    setUndoStack(s);
-  };
   const show = (p: OpenPreview | null) => {
     previewRef.current = p;
     setPreview(p);
@@ -74,7 +62,7 @@ export function useFix(port: WorkbookPort, opts: UseFixOptions): UseFix {
     if (!from) return;
     try {
       const plan = planFixes(from.input, profile, from.analysis);
-      const model = buildPreview(from.input, plan);
+      const model = buildPreview(from.input, plan, from.analysis.report.template);
       if (model.total === 0 && !model.rename) {
         onNotice('没有可以自动修复的问题。');
         return;
@@ -91,7 +79,7 @@ export function useFix(port: WorkbookPort, opts: UseFixOptions): UseFix {
     async (accepted: ReadonlySet<number>, renameAccepted: boolean) => {
       const current = previewRef.current;
       if (!current) return;
-      const { onError, onNotice, setActivity, recheck, writing } = optsRef.current;
+      const { onError, onNotice, setActivity, recheck, writing, history } = optsRef.current;
       const { model } = current;
       const patches = acceptedPatches(model, accepted);
       const rename = renameAccepted && model.rename ? model.rename : null;
@@ -114,12 +102,15 @@ export function useFix(port: WorkbookPort, opts: UseFixOptions): UseFix {
         onError(toPaneError(e, 'apply'));
         return;
       }
-      setStack([...stackRef.current, { snapshot, cells: patches.length, renamed: rename }]);
+      history.push({ kind: 'fix', sheet: model.sheet, patches, rename: rename ? rename.to : null, snapshot });
       show(null);
-      const skipped = allPreviewIds(model).length - patches.length;
+      const skipped = allPreviewIds(model).length - patches.length + (model.rename && !rename ? 1 : 0);
+      // Counted as the preview counts them: every cell, and the sheet's new name.
+      const total = changeCount({ patches, rename: rename ? rename.to : null });
       onNotice(
-        `已写入 ${patches.length} 处修改${rename ? `，工作表已改名为“${rename.to}”` : ''}` +
-          `${skipped > 0 ? `（未选的 ${skipped} 处没有改动）` : ''}。如需恢复，请点击“撤销”。`,
+        `已写入 ${total} 处修改` +
+          (rename ? `（${patches.length} 个单元格，工作表改名为“${rename.to}”）` : '') +
+          `${skipped > 0 ? `，未选的 ${skipped} 处没有改动` : ''}。如需恢复，请点击“撤销”。`,
       );
       try {
         await recheck('after-apply', rename ? rename.to : model.sheet);
@@ -131,34 +122,5 @@ export function useFix(port: WorkbookPort, opts: UseFixOptions): UseFix {
     [port],
   );
 
-  const undo = useCallback(async () => {
-    const top = stackRef.current[stackRef.current.length - 1];
-    if (!top) return;
-    const { onError, onNotice, setActivity, recheck, writing } = optsRef.current;
-    setBusy(true);
-    beginWrite(writing);
-    setActivity({ label: `正在撤销 ${top.cells.toLocaleString('zh-CN')} 处修改…` });
-    try {
-      await port.restore(top.snapshot);
-    } catch (e) {
-      endWrite(writing);
-      setActivity(null);
-      setBusy(false);
-      // The entry stays on the stack: 撤销 can be tried again.
-      onError(toPaneError(e, 'restore'));
-      return;
-    }
-    setStack(stackRef.current.slice(0, -1));
-    show(null);
-    const sheet = top.snapshot.renamedFrom ?? top.snapshot.sheet;
-    onNotice(`已撤销上一次修复，恢复了 ${top.snapshot.cells.length} 个单元格${top.snapshot.renamedFrom ? `和工作表名称“${sheet}”` : ''}。`);
-    try {
-      await recheck('after-undo', sheet);
-    } finally {
-      endWrite(writing);
-      setBusy(false);
-    }
-  }, [port]);
-
-  return { preview, undoStack, busy, open, cancel, apply, undo };
+  return { preview, busy, open, cancel, apply };
 }

@@ -65,7 +65,10 @@ export function useLiveRecheck(port: WorkbookPort, opts: UseLiveRecheckOptions):
       for (const r of rows) pending.add(r);
       optsRef.current.onDirty();
       if (timer) clearTimeout(timer);
-      timer = setTimeout(flush, delayMs);
+      // No pause wanted (the workbench's own grid: an edit is one event, committed): re-check in this very turn,
+      // so that the marks and the list follow within the frame of the edit.
+      if (delayMs <= 0) queueMicrotask(flush);
+      else timer = setTimeout(flush, delayMs);
     };
 
     port.onRowsChanged(sheet, handler).then(

@@ -73,10 +73,14 @@ export interface PhotoOptions {
   /** Fill the subject with noise (the file gets large). */
   noisy?: boolean;
   quality?: number;
+  /** Top of the head, as a share of the height (default 0.13: 83 px of 640, inside the 50–110 px window). */
+  headTop?: number;
+  /** No person at all: background only. */
+  empty?: boolean;
 }
 
 /** A deterministic pseudo-random generator (tests must not depend on Math.random). */
-function prng(seed: number): () => number {
+export function prng(seed: number): () => number {
   let s = seed >>> 0;
   return () => {
     s = (s * 1664525 + 1013904223) >>> 0;
@@ -84,7 +88,31 @@ function prng(seed: number): () => number {
   };
 }
 
-/** A graduation-photo-like JPEG: by default 480×640, blue background, a subject in the middle. */
+/**
+ * A head-and-shoulders picture: a head (ellipse) whose top is at `headTop` of the height, shoulders widening down to
+ * the bottom edge and reaching the sides below about 64 % of the height — as in a real ID photo, where the bottom edge is
+ * all shoulders and only the top and the upper sides show the background.
+ */
+export function portrait(w: number, h: number, o: Pick<PhotoOptions, 'background' | 'noisy' | 'headTop' | 'empty'> = {}, seed = 1): (x: number, y: number) => RGB {
+  const bg = o.background ?? BLUE;
+  const rnd = prng(seed + w * 31 + h);
+  const cx = w / 2;
+  const ry = h * 0.17;
+  const cy = h * (o.headTop ?? 0.13) + ry;
+  const neck = cy + ry * 0.8;
+  return (x, y) => {
+    if (o.empty) return bg;
+    const head = ((x - cx) / (w * 0.17)) ** 2 + ((y - cy) / ry) ** 2 <= 1;
+    const body = y > neck && Math.abs(x - cx) < w * (0.3 + (y - neck) / h);
+    if (head || body) {
+      if (o.noisy) return [Math.floor(rnd() * 256), Math.floor(rnd() * 256), Math.floor(rnd() * 256)];
+      return head ? [225, 190, 165] : [40, 40, 60];
+    }
+    return bg;
+  };
+}
+
+/** A graduation-photo-like JPEG: by default 480×640, blue background, a person in the middle. */
 export function photo(o: PhotoOptions = {}): Uint8Array {
   return memo(`photo-${JSON.stringify(o)}`, () => makePhoto(o));
 }
@@ -92,24 +120,12 @@ export function photo(o: PhotoOptions = {}): Uint8Array {
 function makePhoto(o: PhotoOptions): Uint8Array {
   const w = o.width ?? 480;
   const h = o.height ?? 640;
-  const bg = o.background ?? BLUE;
   const border = o.border ?? 0;
-  const rnd = prng(w * 31 + h);
-  const cx = w / 2;
+  const inner = portrait(w - 2 * border, h - 2 * border, o, 0);
   return jpeg(
     w,
     h,
-    (x, y) => {
-      if (x < border || y < border || x >= w - border || y >= h - border) return WHITE;
-      // Head (ellipse) and shoulders (a block below), away from every edge.
-      const head = ((x - cx) / (w * 0.18)) ** 2 + ((y - h * 0.38) / (h * 0.18)) ** 2 <= 1;
-      const body = y > h * 0.58 && y < h * 0.9 && Math.abs(x - cx) < w * 0.3;
-      if (head || body) {
-        if (o.noisy) return [Math.floor(rnd() * 256), Math.floor(rnd() * 256), Math.floor(rnd() * 256)];
-        return head ? [225, 190, 165] : [40, 40, 60];
-      }
-      return bg;
-    },
+    (x, y) => (x < border || y < border || x >= w - border || y >= h - border ? WHITE : inner(x - border, y - border)),
     o.quality ?? 80,
   );
 }

@@ -2,58 +2,103 @@
  * Graduation photos (seed 002, 003 §六, 004; DOMAIN.md §3): the frame measures at their thresholds, then every
  * `photo.*` rule on generated JPEGs/PNGs against a generated roster, and the 学籍状态 filter.
  */
-import { checkPhotos, measureFrame, photoRoster, type InspectedFile, type PhotoCheck } from '../../../src/core/evidence';
+import { checkPhotos, colourName, headPositionDraft, headWindow, measurePhoto, photoRoster, type InspectedFile, type PhotoCheck } from '../../../src/core/evidence';
 import { DEFAULT_PROFILE, mergeProfile } from '../../../src/core/profile/default-profile';
 import type { Profile } from '../../../src/core/profile/schema';
 import type { FileIssue } from '../../../src/core/types';
 import { idEndingInX, makeName, makeSid, sheetOf, type V } from '../../helpers/rules';
-import { BLUE, GREY, fakeFile, inspectedPhoto, photo, pixels, scanPng, textBytes, type RGB } from './fixtures';
+import { BLUE, GREY, WHITE, fakeFile, inspectedPhoto, photo, pixels, portrait, scanPng, textBytes, type RGB } from './fixtures';
 
 const P = DEFAULT_PROFILE.photos;
 
-describe('measureFrame: DOMAIN.md §3 thresholds', () => {
-  const frameOf = (w: number, h: number, colour: (x: number, y: number) => RGB) => measureFrame({ width: w, height: h, data: pixels(w, h, colour) }, P);
+describe('measurePhoto: DOMAIN.md §3 thresholds', () => {
+  const measure = (w: number, h: number, colour: (x: number, y: number) => RGB, p = P) => measurePhoto({ width: w, height: h, data: pixels(w, h, colour) }, p);
 
   test.each([
     [[90, 150, 150] as RGB, 1], // B = 150, B − R = 60, B = G: blue, just
     [[91, 150, 150] as RGB, 0], // B − R = 59
     [[89, 149, 149] as RGB, 0], // B = 149
     [[50, 160, 150] as RGB, 0], // B < G
-  ])('a frame of %j is %i blue', (c, share) => {
-    expect(frameOf(40, 50, () => c).blueShare).toBe(share);
+  ])('a background of %j is %i blue', (c, share) => {
+    expect(measure(40, 50, () => c).blueShare).toBe(share);
   });
 
-  test('the share counts each frame pixel once, over the 4-pixel frame only', () => {
-    // 40×50: frame = 40·50 − 32·42 = 656 pixels. The inside is grey and does not count.
-    const m = frameOf(40, 50, (x, y) => (x >= 4 && x < 36 && y >= 4 && y < 46 ? GREY : BLUE));
-    expect(m.blueShare).toBe(1);
+  test('the 学信网 reference light blue RGB(100,197,255) is blue', () => {
+    expect(measure(40, 50, () => [100, 197, 255]).blueShare).toBe(1);
+  });
+
+  test('the frame is the top edge and the sides down to 60 % of the height: shoulders below it do not count', () => {
+    // 100×100: frame = top 100×4 + sides 2×4×(60−4) = 848 pixels; everything below row 60 is "shoulders".
+    const shoulders = (x: number, y: number): RGB => (y >= 60 ? GREY : x >= 4 && x < 96 && y >= 4 ? GREY : BLUE);
+    expect(measure(100, 100, shoulders).blueShare).toBe(1);
+    // Grey on the sides just above 60 % does count: rows 56–59 of both 4-pixel side bands = 32 of 848 pixels.
+    const higher = (x: number, y: number): RGB => (y >= 56 ? GREY : x >= 4 && x < 96 && y >= 4 ? GREY : BLUE);
+    expect(measure(100, 100, higher).blueShare).toBeCloseTo(1 - 32 / 848);
+    // The old four-edge frame (a profile may still ask for it) sees the shoulders on the bottom edge.
+    const fourSides = mergeProfile({ photos: { frameSides: ['top', 'bottom', 'left', 'right'], sideDepth: 1 } }).photos;
+    expect(measure(100, 100, shoulders, fourSides).blueShare).toBeLessThan(0.9);
   });
 
   test('90% blue passes the profile threshold, just below does not', () => {
-    // 100×100 frame = 100·100 − 92·92 = 1536 pixels. Grey out the first k pixels of the top row band.
-    const withGrey = (k: number) =>
-      frameOf(100, 100, (x, y) => (y < 4 && y * 100 + x < k ? GREY : x >= 4 && x < 96 && y >= 4 && y < 96 ? GREY : BLUE));
-    const allowed = Math.floor(1536 * 0.1); // 153 grey pixels keep 90.04% blue
+    // 100×100 frame = 848 pixels. Grey out the first k pixels of the top band.
+    const withGrey = (k: number) => measure(100, 100, (x, y) => (y < 4 && y * 100 + x < k ? GREY : x >= 4 && x < 96 && y >= 4 ? GREY : BLUE));
+    const allowed = Math.floor(848 * 0.1); // 84 grey pixels keep 90.09% blue
     expect(withGrey(allowed).blueShare).toBeGreaterThanOrEqual(P.minBlueShare);
     expect(withGrey(allowed + 1).blueShare).toBeLessThan(P.minBlueShare);
   });
 
-  test('a white row or column in the frame: the whitest line and its share', () => {
-    const m = frameOf(40, 50, (x) => (x === 38 ? [240, 240, 240] : BLUE));
-    expect(m.whitest).toEqual({ side: 'right', offset: 1, share: 1 });
-    // 235 on every channel is near-white, 234 is not.
-    expect(frameOf(40, 50, (_, y) => (y === 0 ? [235, 235, 235] : BLUE)).whitest.share).toBe(1);
-    expect(frameOf(40, 50, (_, y) => (y === 0 ? [235, 234, 235] : BLUE)).whitest.share).toBe(0);
-    // A row just inside the 4-pixel frame is not a border: only its ends lie in the left and right frame columns.
-    expect(frameOf(40, 50, (_, y) => (y === 4 ? [255, 255, 255] : BLUE)).whitest.share).toBeCloseTo(1 / 50);
+  test('a white background is white, never a border', () => {
+    // A person on white: the white above the head and beside it is background, not a strip around a picture.
+    const m = measure(120, 160, portrait(120, 160, { background: WHITE }));
+    expect(m.colour).toBe('白色');
+    expect(m.whiteShare).toBe(1);
+    expect(m.border).toEqual({ top: 0, bottom: 0, left: 0, right: 0 });
+    expect(m.headTop).toBe(Math.round(160 * 0.13));
   });
 
-  test('only the profile’s frame sides count', () => {
-    const bottomGrey = (x: number, y: number): RGB => (y >= 46 ? GREY : BLUE);
-    expect(frameOf(40, 50, bottomGrey).blueShare).toBeLessThan(1);
-    const topAndSides = mergeProfile({ photos: { frameSides: ['top', 'left', 'right'] } }).photos;
-    const m = measureFrame({ width: 40, height: 50, data: pixels(40, 50, (x, y) => (y >= 46 && x >= 4 && x < 36 ? GREY : BLUE)) }, topAndSides);
+  test('a white strip around a non-white background is a border: its width on each side, the background inside', () => {
+    const framed = (bg: RGB) => (x: number, y: number): RGB => (y < 3 || y >= 77 || x < 2 || x >= 55 ? WHITE : bg);
+    const m = measure(60, 80, framed(BLUE));
+    expect(m.border).toEqual({ top: 3, bottom: 3, left: 2, right: 5 });
     expect(m.blueShare).toBe(1);
+    const g = measure(60, 80, framed(GREY));
+    expect(g.border).toEqual({ top: 3, bottom: 3, left: 2, right: 5 });
+    expect(g.colour).toBe('灰色');
+    // 235 on every channel is near-white, 234 is not.
+    expect(measure(40, 50, (_, y) => (y === 0 ? [235, 235, 235] : BLUE)).border.top).toBe(1);
+    expect(measure(40, 50, (_, y) => (y === 0 ? [235, 234, 235] : BLUE)).border.top).toBe(0);
+  });
+
+  test.each([
+    [[128, 128, 128] as RGB, '灰色'],
+    [[220, 220, 220] as RGB, '浅灰色'],
+    [[250, 250, 250] as RGB, '白色'],
+    [[20, 20, 20] as RGB, '黑色'],
+    [[200, 40, 40] as RGB, '红色'],
+    [[40, 180, 60] as RGB, '绿色'],
+    [[200, 220, 250] as RGB, '浅蓝色'],
+    [[30, 60, 120] as RGB, '深蓝色'],
+    [[30, 90, 200] as RGB, '蓝色'],
+  ])('the colour of %j is named %s', (c, name) => {
+    expect(colourName(c[0], c[1], c[2], P)).toBe(name);
+  });
+
+  describe('head position: the first row whose middle third departs from the background', () => {
+    // A 480×640 photo whose head (a block in the middle third) starts at row `top`.
+    const headAt = (top: number) => measure(480, 640, (x, y) => (y >= top && x > 200 && x < 280 ? [225, 190, 165] : BLUE));
+    test.each([0, 49, 50, 83, 110, 111])('top of the head at row %i', (top) => {
+      expect(headAt(top).headTop).toBe(top);
+    });
+    test('a few stray pixels are not a head; no head at all is null', () => {
+      expect(measure(480, 640, (x, y) => (y === 10 && x === 240 ? [0, 0, 0] : y >= 90 && x > 200 && x < 280 ? [0, 0, 0] : BLUE)).headTop).toBe(90);
+      expect(measure(480, 640, () => BLUE).headTop).toBeNull();
+    });
+    test('the rule: 50–110 pixels below the top edge of a 640-high photo (scaled for other heights)', () => {
+      const at = (top: number | null, h = 640) => headPositionDraft({ ...headAt(83), headTop: top }, h, P)?.rule ?? null;
+      expect([at(49), at(50), at(110), at(111), at(null)]).toEqual(['photo.head-position', null, null, 'photo.head-position', 'photo.head-position']);
+      expect(headWindow(1280, P)).toEqual({ min: 100, max: 220 });
+      expect(at(99, 1280)).toBe('photo.head-position');
+    });
   });
 });
 
@@ -128,9 +173,42 @@ describe('each photo rule, on a generated image (student 2 = row 4)', () => {
     expectOnly(c, 'photo.background', `${sid}.jpg`);
   });
 
-  test('photo.border: a white border (reported instead of the spoilt background)', () => {
+  test('photo.background names the colour: 灰色', () => {
+    const c = withPhoto(`${sid}.jpg`, photo({ background: GREY }));
+    expect(only(c, 'photo.background')[0]!.message).toMatch(/^底色为灰色，应为蓝色/);
+  });
+
+  test('a white background is photo.background (底色为白色), never photo.border', () => {
+    const c = withPhoto(`${sid}.jpg`, photo({ background: WHITE }));
+    expectOnly(c, 'photo.background', `${sid}.jpg`);
+    expect(only(c, 'photo.background')[0]!.message).toMatch(/^底色为白色，应为蓝色/);
+  });
+
+  test('photo.border: a white strip around a blue background (the background inside it is fine)', () => {
     const c = withPhoto(`${sid}.jpg`, photo({ border: 3 }));
     expectOnly(c, 'photo.border', `${sid}.jpg`);
+    expect(only(c, 'photo.border')[0]!.message).toContain('上边 3 像素');
+  });
+
+  test('a grey photo inside a white border: both photo.border and photo.background (灰色)', () => {
+    const c = withPhoto(`${sid}.jpg`, photo({ border: 6, background: GREY }));
+    expect(issues(c).map((i) => i.rule)).toEqual(['photo.border', 'photo.background']);
+    expect(only(c, 'photo.background')[0]!.message).toMatch(/^底色为灰色/);
+  });
+
+  test('a real head-and-shoulders photo passes: the shoulders fill the bottom edge and the lower sides', () => {
+    const c = withPhoto(`${sid}.jpg`, photo({ quality: 90 }));
+    expect(issues(c)).toEqual([]);
+  });
+
+  test.each([
+    [0.05, '太靠上'],
+    [0.25, '太靠下'],
+  ])('photo.head-position (warning): head top at %f of the height — %s; the photo is still zipped', (headTop, says) => {
+    const c = withPhoto(`${sid}.jpg`, photo({ headTop }));
+    expect(issues(c).map((i) => [i.rule, i.severity])).toEqual([['photo.head-position', 'warning']]);
+    expect(only(c, 'photo.head-position')[0]!.message).toContain(says);
+    expect(c.members.map((m) => m.name)).toContain(`${sid}.jpg`);
   });
 
   test('photo.dimensions: landscape 640×480, and 500×640', () => {
@@ -207,7 +285,7 @@ describe('each photo rule, on a generated image (student 2 = row 4)', () => {
 describe('size limits: 50 KB = 50,000 bytes', () => {
   const at = (size: number, profile: Profile = DEFAULT_PROFILE) => {
     const files = goodPhotos();
-    files[0] = fakeFile(`${students[0]!.sid}.jpg`, { size, width: 480, height: 640, frame: { blueShare: 1, whitest: { side: 'top', offset: 0, share: 0 } } });
+    files[0] = fakeFile(`${students[0]!.sid}.jpg`, { size, width: 480, height: 640, frame: null });
     return only(run(files, { profile }), 'photo.size').length;
   };
   test('50,000 passes, 50,001 fails; a profile may relax it', () => {

@@ -17,12 +17,16 @@ test('defaults: 10 MB, 200×200, summary ≤ 1 MB; photos 480×640, ≤ 50 KB, z
     zipMaxBytes: 40_000_000,
     enrolledStatuses: ['在籍'],
     frame: 4,
-    frameSides: ['top', 'bottom', 'left', 'right'],
+    frameSides: ['top', 'left', 'right'],
+    sideDepth: 0.6,
     minBlue: 150,
     minBlueOverRed: 60,
     minBlueShare: 0.9,
     nearWhite: 235,
     minWhiteShare: 0.95,
+    headTopMin: 50,
+    headTopMax: 110,
+    minQuality: 60,
   });
   expect(defaultProfileJson()).toHaveProperty('photos.zipMaxBytes', 40_000_000);
 });
@@ -41,6 +45,9 @@ test.each([
   [{ photos: { minBlueShare: 1.5 } }, 'photos.minBlueShare'],
   [{ photos: { frameSides: ['middle'] } }, 'photos.frameSides'],
   [{ photos: { zipMaxBytes: 50_500 } }, 'photos.zipMaxBytes'],
+  [{ photos: { headTopMin: 120 } }, 'photos.headTopMin'],
+  [{ photos: { sideDepth: 0 } }, 'photos.sideDepth'],
+  [{ photos: { minQuality: 0 } }, 'photos.minQuality'],
   [{ evidence: { minWidth: 0 } }, 'evidence.minWidth'],
   [{ evidence: { extra: 1 } }, 'evidence'],
 ])('rejects %j, naming %s', (over, path) => {

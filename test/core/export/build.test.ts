@@ -268,6 +268,15 @@ describe('a profile of the school changes the layout', () => {
         record([G(1), T(sid), T(makeName(0)), T('陕西分部')]),
         { role: 'signature', cells: [T(WD_SIGNATURE), G(null), G(null), G(null)] },
       ],
+      // The title row prints on page 1 only; the header (row 2) is repeated and frozen; the table is rows 2..3.
+      print: {
+        orientation: 'auto',
+        margins: { top: 2, bottom: 2, left: 1.5, right: 1.5, header: 0.8, footer: 0.8 },
+        footer: '&C第 &P 页 共 &N 页',
+        repeatRows: { first: 2, last: 2 },
+        freezeRows: 2,
+        table: { top: 2, bottom: 3, left: 0, right: 3 },
+      },
     });
   });
 

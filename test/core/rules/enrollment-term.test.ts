@@ -4,35 +4,51 @@ import { check, exFullWith, expectIssue, expectNoIssue, makeSid } from '../../he
 /** The term of the test row sits in I4; its 学号 is a spring-2020 one unless changed. */
 const CELL = 'I4';
 
-describe('enrollment-term.format', () => {
+describe('enrollment-term.nonstandard (issue 9: readable forms are a warning, fixable)', () => {
   test.each([
     ['2020春', '2020春季'],
     ['20春', '2020春季'],
     ['202003', '2020春季'],
     ['2020年春季', '2020春季'],
-  ])('“%s” is fixed to “%s”', (input, want) => {
+    ['2020.3', '2020春季'],
+    ['2020-03-01', '2020春季'],
+  ])('“%s” is a warning fixed to “%s”', (input, want) => {
     const a = check(exFullWith({ 入学年度学期: input }));
-    expectIssue(a, { rule: 'enrollment-term.format', cell: CELL, severity: 'error', fix: { value: want } });
+    const issue = expectIssue(a, { rule: 'enrollment-term.nonstandard', cell: CELL, severity: 'warning', fix: { value: want } });
+    expect(issue.message).toContain(`“${input}”`);
+    expect(issue.message).toContain(want);
+    expectNoIssue(a, 'enrollment-term.format');
     expectNoIssue(a, 'enrollment-term.mismatch');
   });
 
   test('an autumn spelling (202009) is fixed to 2020秋季', () => {
     const a = check(exFullWith({ 入学年度学期: '202009', 学号: makeSid(50002) }));
-    expectIssue(a, { rule: 'enrollment-term.format', cell: CELL, severity: 'error', fix: { value: '2020秋季' } });
+    expectIssue(a, { rule: 'enrollment-term.nonstandard', cell: CELL, severity: 'warning', fix: { value: '2020秋季' } });
   });
 
   test('a date cell (Excel serial of 2020-03-01 with a date format) is fixed to 2020春季', () => {
     const a = check(exFullWith({ 入学年度学期: { kind: 'number', value: 43891, numberFormat: 'yyyy-mm-dd' } }));
-    expectIssue(a, { rule: 'enrollment-term.format', cell: CELL, severity: 'error', fix: { value: '2020春季' } });
+    const issue = expectIssue(a, { rule: 'enrollment-term.nonstandard', cell: CELL, severity: 'warning', fix: { value: '2020春季' } });
+    expect(issue.message).toContain('2020-03-01');
   });
 
+  test('a non-standard form still disagrees with the 学号 when it says another term', () => {
+    const a = check(exFullWith({ 入学年度学期: '20秋' }));
+    expectIssue(a, { rule: 'enrollment-term.nonstandard', cell: CELL, severity: 'warning', fix: { value: '2020秋季' } });
+    expectIssue(a, { rule: 'enrollment-term.mismatch', cell: CELL, severity: 'warning', fix: null });
+  });
+});
+
+describe('enrollment-term.format (what cannot be read)', () => {
   test.each(['春季2020', '202006', '下学期'])('an unreadable term “%s” is an error with no fix', (input) => {
     const a = check(exFullWith({ 入学年度学期: input }));
     expectIssue(a, { rule: 'enrollment-term.format', cell: CELL, severity: 'error', fix: null });
   });
 
   test('the canonical form is fine', () => {
-    expectNoIssue(check(exFullWith({ 入学年度学期: '2020春季' })), 'enrollment-term.format');
+    const a = check(exFullWith({ 入学年度学期: '2020春季' }));
+    expectNoIssue(a, 'enrollment-term.format');
+    expectNoIssue(a, 'enrollment-term.nonstandard');
   });
 });
 

@@ -22,6 +22,8 @@ import {
   type V,
 } from '../../helpers/rules';
 import { planFixes } from '../../../src/core/engine/fix';
+import { mayRefuse, planTable } from '../../../src/core/engine/plan';
+import fc from 'fast-check';
 
 const f = (formula: string, value: Cell['value'], kind: Cell['kind'] = typeof value === 'number' ? 'number' : 'string'): Cell => ({ kind, value, formula });
 const na = (formula?: string): Cell => (formula === undefined ? { kind: 'error', value: '#N/A' } : { kind: 'error', value: '#N/A', formula });
@@ -176,4 +178,53 @@ it('a formula whose text the adapter does not know (Excel’s task pane marks fo
   const [issue] = issuesOf(check(sheet), 'table.unsorted');
   expect(issue!.fix).toBeNull();
   expect(issue!.message).toContain('读不到它的内容');
+});
+
+describe('a table fix is planned only when read where nothing could make it refuse (mayRefuse, issue 10 × 14)', () => {
+  // Rows of records, blank rows, footers and markers in any order, with or without a formula, a merge below the
+  // header or an anchored comment: whenever mayRefuse says no refusal is possible, no table step (alone or together)
+  // is refused — so a fix made on first read is never a refusal in disguise.
+  const line = (i: number): V[] => [i + 1, '河北分部', makeSid(1 + ((i * 7) % 9)), makeName(i)];
+  const kinds = ['record', 'record', 'record', 'blank', 'signature', 'note', 'formula', 'error'] as const;
+  const STEPS = ['removeBlank', 'sort', 'renumber', 'marker'] as const;
+  it('holds for seeded sheets of every shape', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(...kinds), { minLength: 1, maxLength: 12 }),
+        fc.constantFrom<string[]>([], ['A1:D1'], ['B3:B4'], ['A20:D20']),
+        fc.constantFrom<string[] | undefined>(undefined, [], ['D3']),
+        (shape, merges, anchors) => {
+          const rows: V[][] = [[...WD_HEADER]];
+          shape.forEach((k, i) => {
+            if (k === 'record') rows.push(line(i));
+            else if (k === 'blank') rows.push([]);
+            else if (k === 'signature') rows.push([WD_SIGNATURE]);
+            else if (k === 'note') rows.push(['说明：以上学生均已本人签字确认']);
+            else if (k === 'formula') rows.push([...line(i), f(`E${rows.length}+1`, 1)]);
+            else rows.push([...line(i).slice(0, 3), na()]);
+          });
+          const sheet: SheetInput = { ...sheetOf('退学', rows, merges), ...(anchors ? { anchors } : {}) };
+          const a = check(sheet);
+          if (!a.header || !a.layout || mayRefuse(sheet, a.header, a.layout)) return;
+          for (let mask = 1; mask < 16; mask++) {
+            const steps = { removeBlank: false, sort: false, renumber: false, marker: false };
+            STEPS.forEach((s, i) => (steps[s] = (mask & (1 << i)) !== 0));
+            expect(planTable(sheet, PROFILE, a.header, a.layout, a.rows, new Map(), steps).refused).toBeNull();
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('a formula anywhere, a merge or an anchor below the header, or a sheet near Excel\'s last row may refuse', () => {
+    const base = sheetOf('退学', [[...WD_HEADER], line(0), line(1)]);
+    const a = check(base);
+    expect(mayRefuse(base, a.header!, a.layout!)).toBe(false);
+    expect(mayRefuse({ ...base, merges: ['A1:D1'] }, a.header!, a.layout!)).toBe(false);
+    expect(mayRefuse({ ...base, merges: ['B2:B3'] }, a.header!, a.layout!)).toBe(true);
+    expect(mayRefuse({ ...base, anchors: ['D3'] }, a.header!, a.layout!)).toBe(true);
+    expect(mayRefuse(sheetOf('退学', [[...WD_HEADER, f('1+1', 2)], line(0), line(1)]), a.header!, a.layout!)).toBe(true);
+    expect(mayRefuse(base, a.header!, { ...a.layout!, lastRow: 600_000 })).toBe(true);
+  });
 });
