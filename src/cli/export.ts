@@ -6,9 +6,10 @@
  * checked again in memory before it is written: a file `xueji check` would reject is never written unforced.
  * Files are written atomically and never over FILE or the template. Exit 2: input, template, profile or DIR unusable.
  */
+import { promises as fsp } from 'node:fs';
 import { basename, join } from 'node:path';
 import type * as ExcelJS from 'exceljs';
-import { assertNotInput, loadWorkbook, readSheetsStreaming, sniffInput, writeWorkbookAtomic, workbookFidelityProblems } from '../files/node-io';
+import { assertLoadable, loadWorkbook, readSheetsStreaming, sniffInput, writeWorkbookAtomic, workbookFidelityProblems } from '../files/node-io';
 import { sheetFromWorksheet } from '../files/workbook';
 import { workbookFromExport } from '../files/export-xlsx';
 import { fillTemplate } from '../files/fill-template';
@@ -27,7 +28,8 @@ import { ruleTitle } from '../core/rules/catalog';
 import { EXIT_ERRORS, EXIT_OK, EXIT_UNUSABLE, type CliIO } from './io';
 import { CliError, loadProfile, reportDate, templateOption } from './options';
 import { rowProgress } from './progress';
-import { assertOutputDir } from './output-target';
+import { assertOutputDir, planOutputFiles } from './output-target';
+import { terminalText } from './output';
 
 export interface ExportFlags {
   output?: string;
@@ -57,8 +59,11 @@ interface Template {
   sheets: SheetInput[];
 }
 
-async function openTemplate(path: string): Promise<Template> {
+async function openTemplate(path: string, limits: Profile['limits']): Promise<Template> {
   await sniffInput(path);
+  // ExcelJS builds every cell of the template, merged ranges cell by cell: a template beyond the limits is refused
+  // before ExcelJS sees it (issue 14).
+  await assertLoadable(path, limits);
   const problems = await workbookFidelityProblems(path);
   if (problems.length) {
     throw new XuejiInputError(
@@ -87,9 +92,9 @@ function rowsText(rows: number[]): string {
   return rows.map((r) => `第${r}行`).join('、');
 }
 
-/** As in `xueji check` (issue 9): the rule's Chinese title first, the id in brackets at the end. */
+/** As in `xueji check` (issue 9): the rule's Chinese title first, the id in brackets at the end; text escaped. */
 function issueLine(i: Issue): string {
-  return `${ruleTitle(i.rule)}  ${i.message}  [${i.rule}]`;
+  return `${ruleTitle(i.rule)}  ${terminalText(i.message)}  [${i.rule}]`;
 }
 
 /** The errors of a sheet, each at its cell of the user's sheet and, once written, the row it landed in. */
@@ -116,9 +121,10 @@ export async function runExport(file: string, flags: ExportFlags, io: CliIO): Pr
   try {
     await sniffInput(file);
     await assertOutputDir(dir);
-    const template = flags.templateFile ? await openTemplate(flags.templateFile) : null;
+    const template = flags.templateFile ? await openTemplate(flags.templateFile, profile.limits) : null;
     const progress = rowProgress(io, basename(file));
-    const sheets = await readSheetsStreaming(file, { onRows: progress.onRows });
+    // The export is built whole in memory, like a fixed copy once was: the same row cap as fix.
+    const sheets = await readSheetsStreaming(file, { onRows: progress.onRows, limits: profile.limits, maxRows: profile.limits.fixMaxRows });
     progress.done(sheets.reduce((n, s) => n + s.rows.length, 0));
 
     const prep = prepareExports(sheets, profile, options);
@@ -155,10 +161,10 @@ export async function runExport(file: string, flags: ExportFlags, io: CliIO): Pr
         `学校模板“${basename(template.path)}”中找不到与原表相同的表格（${[...new Set(prep.exports.map((s) => templateName(s.template)))].join('、')}）的表头，无法填写`,
       );
     }
-    for (const p of planned) {
-      await assertNotInput(p.out, file);
-      if (template) await assertNotInput(p.out, template.path);
-    }
+    // Every output is checked before any is written: never the input or the template, never an existing file
+    // unless --force (issue 14 item 6), a name within 255 bytes.
+    const inputs = template ? [file, template.path] : [file];
+    await planOutputFiles(dir, planned.map((p) => p.fileName), { inputs, force: flags.force === true });
 
     // Check what each file will hold, as `xueji check` of the file would (only where the sheet itself is clean).
     const books = new Map<Planned, ExcelJS.Workbook>();
@@ -198,7 +204,8 @@ export async function runExport(file: string, flags: ExportFlags, io: CliIO): Pr
 
     for (const p of planned) {
       const wb = books.get(p) ?? (await materialise(p, template));
-      await writeWorkbookAtomic(wb, p.out, file);
+      const keepFrom = p.fill && template ? await fsp.readFile(template.path) : undefined;
+      await writeWorkbookAtomic(wb, p.out, { inputs, force: flags.force, folder: dir, keepFrom });
       const n = p.sx.errors.length + p.selfErrors.length;
       const layout = p.fill ? `按学校模板“${basename(template!.path)}”填写` : '内置格式';
       const fixed = p.sx.fixed ? `，已自动修正 ${p.sx.fixed} 处` : '';

@@ -18,6 +18,7 @@ import type { FileEntryReport, FileIssue, FilesReport, FilesTemplate } from '../
 import { TEMPLATE_SPECS } from '../core/templates/specs';
 import { displayWidth, padEnd } from './format';
 import { ruleTitle } from '../core/rules/catalog';
+import { TEXT_ISSUES_PER_SHEET, maxOf, omittedText, terminalText, writeJson } from './output';
 import { EXIT_ERRORS, EXIT_OK, EXIT_UNUSABLE, type CliIO } from './io';
 import { CliError, loadProfile, reportDate, templateOption } from './options';
 
@@ -54,11 +55,20 @@ export async function assertFolder(dir: string): Promise<string> {
 
 /**
  * Every file and folder below `root` (hidden and system files left out, symbolic links to folders not followed),
- * except the absolute paths in `skip` (the roster, the zips being written).
+ * except the absolute paths in `skip` (the roster, the zips being written). What is there but cannot be read as a
+ * file — a pipe, a device, a symbolic link that loops or leads nowhere, or out of the folder — is listed in
+ * `specials`, never opened (a pipe would block the read forever) and never followed out of the folder (issue 14
+ * item 7): the check reports it as what it is, not as a missing file.
  */
-export async function walkFolder(root: string, skip: (abs: string) => boolean): Promise<{ files: WalkedFile[]; directories: string[] }> {
+export async function walkFolder(
+  root: string,
+  skip: (abs: string) => boolean,
+): Promise<{ files: WalkedFile[]; directories: string[]; specials: InspectedFile[] }> {
   const files: WalkedFile[] = [];
   const directories: string[] = [];
+  const specials: InspectedFile[] = [];
+  const realRoot = await fsp.realpath(root).catch(() => root);
+  const inside = (p: string) => p === realRoot || p.startsWith(realRoot.endsWith(sep) ? realRoot : realRoot + sep);
   let count = 0;
   const visit = async (abs: string, depth: number): Promise<void> => {
     let names: string[];
@@ -75,19 +85,32 @@ export async function walkFolder(root: string, skip: (abs: string) => boolean): 
       const rel = relative(root, path).split(sep).join('/').normalize('NFC');
       const lst = await fsp.lstat(path).catch(() => undefined);
       if (!lst) continue;
-      const st = lst.isSymbolicLink() ? await fsp.stat(path).catch(() => undefined) : lst;
-      if (!st) continue;
+      const special = (): void => {
+        specials.push({ path: rel, size: 0, type: 'special', width: null, height: null, damaged: false });
+      };
+      let st = lst;
+      if (lst.isSymbolicLink()) {
+        const target = await fsp.realpath(path).catch(() => undefined);
+        const followed = target === undefined ? undefined : await fsp.stat(target).catch(() => undefined);
+        if (target === undefined || followed === undefined || !inside(target)) {
+          special();
+          continue;
+        }
+        st = followed;
+      }
       if (st.isDirectory()) {
         if (lst.isSymbolicLink()) continue;
         directories.push(rel);
         if (depth < MAX_DEPTH) await visit(path, depth + 1);
       } else if (st.isFile()) {
         files.push({ abs: path, rel, size: st.size });
+      } else {
+        special();
       }
     }
   };
   await visit(root, 1);
-  return { files, directories };
+  return { files, directories, specials };
 }
 
 async function readPrefix(abs: string, length: number): Promise<Uint8Array> {
@@ -133,17 +156,18 @@ export async function runFiles(roster: string, flags: FilesFlags, io: CliIO): Pr
   try {
     await sniffInput(roster);
     const dir = await assertFolder(flags.dir);
-    const sheets = await readSheetsStreaming(roster);
+    const sheets = await readSheetsStreaming(roster, { limits: profile.limits });
     const analyses = analyseWorkbook(sheets, profile, options);
     const r = evidenceRoster(sheets, analyses);
     if (!r) {
       throw new CliError(`“${basename(roster)}”中找不到学信网退学汇总名单或学生基本信息修改情况统计表，无法核对附件（可先用 xueji check 查看）`);
     }
     const walked = await walkFolder(dir, sameFileSkip([roster]));
-    const listing: FolderListing = { files: [], directories: walked.directories };
+    const listing: FolderListing = { files: [...walked.specials], directories: walked.directories };
     for (const f of walked.files) listing.files.push(await inspectEvidence(f));
     const report = checkEvidenceFiles({ file: basename(roster), folder: basename(dir) }, r, listing, profile);
-    io.stdout(flags.json ? JSON.stringify(report, null, 2) + '\n' : formatFilesReport(report));
+    if (flags.json) writeJson(report, io.stdout);
+    else io.stdout(formatFilesReport(report));
     return report.summary.errors > 0 ? EXIT_ERRORS : EXIT_OK;
   } catch (e) {
     if (e instanceof XuejiInputError) {
@@ -162,20 +186,23 @@ function templateTitle(t: FilesTemplate): string {
   return t === 'graduation-photos' ? '毕业照片名单' : TEMPLATE_SPECS[t].title;
 }
 
-/** As in `xueji check` (issue 9): the rule's Chinese title first, the id in brackets at the end. */
+/** As in `xueji check` (issue 9): the rule's Chinese title first, the id in brackets at the end; text escaped. */
 function issueLine(i: FileIssue, titleWidth: number, pathWidth: number): string {
-  return `    ${padEnd(i.cell ?? '—', 7)} ${SEVERITY[i.severity]}  ${padEnd(ruleTitle(i.rule), titleWidth)}  ${padEnd(i.path ?? '—', pathWidth)}  ${i.message}  [${i.rule}]`;
+  return `    ${padEnd(i.cell ?? '—', 7)} ${SEVERITY[i.severity]}  ${padEnd(ruleTitle(i.rule), titleWidth)}  ${padEnd(terminalText(i.path ?? '—'), pathWidth)}  ${terminalText(i.message)}  [${i.rule}]`;
 }
 
-/** Issue lines, the columns aligned over the list. */
+/**
+ * Issue lines, the columns aligned over the list; a long list shows its first `TEXT_ISSUES_PER_SHEET` and counts
+ * the rest (issue 14: a folder of 100,000 files is not read line by line on a terminal).
+ */
 export function issueLines(issues: readonly FileIssue[]): string[] {
-  let titleWidth = 0;
-  let pathWidth = 0;
-  for (const i of issues) {
-    titleWidth = Math.max(titleWidth, displayWidth(ruleTitle(i.rule)));
-    pathWidth = Math.min(40, Math.max(pathWidth, displayWidth(i.path ?? '—')));
-  }
-  return issues.map((i) => issueLine(i, titleWidth, pathWidth));
+  const shown = issues.length > TEXT_ISSUES_PER_SHEET ? issues.slice(0, TEXT_ISSUES_PER_SHEET) : issues;
+  const titleWidth = maxOf(shown, (i) => displayWidth(ruleTitle(i.rule)));
+  const pathWidth = Math.min(40, maxOf(shown, (i) => displayWidth(terminalText(i.path ?? '—'))));
+  const lines = shown.map((i) => issueLine(i, titleWidth, pathWidth));
+  const more = omittedText(issues.length - shown.length, undefined, 0);
+  if (more) lines.push(more);
+  return lines;
 }
 
 /** The header and issue lines of a files report; `xueji photos` adds its zips and left-out students. */

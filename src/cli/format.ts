@@ -2,6 +2,7 @@
 import type { FileReport, Issue, SheetReport, TemplateId } from '../core/types';
 import { TEMPLATE_SPECS } from '../core/templates/specs';
 import { ruleTitle } from '../core/rules/catalog';
+import { TEXT_ISSUES_PER_SHEET, maxOf, omittedText, terminalText } from './output';
 
 export function templateName(t: TemplateId | null): string {
   return t ? `${TEMPLATE_SPECS[t].title}（${t}）` : '未识别';
@@ -30,19 +31,22 @@ const SEVERITY = { error: '错误', warning: '警告' } as const;
 function issueLine(i: Issue, titleWidth: number): string {
   const cell = padEnd(i.cell ?? '—', 7);
   const fix = i.fix ? '  [可修复]' : '';
-  return `    ${cell} ${SEVERITY[i.severity]}  ${padEnd(ruleTitle(i.rule), titleWidth)}  ${i.message}${fix}  [${i.rule}]`;
+  return `    ${cell} ${SEVERITY[i.severity]}  ${padEnd(ruleTitle(i.rule), titleWidth)}  ${terminalText(i.message)}${fix}  [${i.rule}]`;
 }
 
-export function formatSheet(s: SheetReport): string {
-  const head = `  工作表「${s.sheet}」  模板：${templateName(s.template)}  表头：${s.headerRow ? `第${s.headerRow}行` : '—'}  记录：${s.records} 条`;
-  if (!s.issues.length) return `${head}\n    ✓ 未发现问题\n`;
-  let titleWidth = 0;
-  for (const i of s.issues) titleWidth = Math.max(titleWidth, displayWidth(ruleTitle(i.rule)));
-  return `${head}\n${s.issues.map((i) => issueLine(i, titleWidth)).join('\n')}\n`;
+/** `issueLimit`: the profile's `limits.issues`, named when a long report left issues out. */
+export function formatSheet(s: SheetReport, issueLimit = 0): string {
+  const head = `  工作表「${terminalText(s.sheet)}」  模板：${templateName(s.template)}  表头：${s.headerRow ? `第${s.headerRow}行` : '—'}  记录：${s.records} 条`;
+  if (!s.issues.length && !s.omitted) return `${head}\n    ✓ 未发现问题\n`;
+  // A long report shows its first issues and counts the rest (issue 14): the terminal is not the place for 100,000.
+  const shown = s.issues.length > TEXT_ISSUES_PER_SHEET ? s.issues.slice(0, TEXT_ISSUES_PER_SHEET) : s.issues;
+  const titleWidth = maxOf(shown, (i) => displayWidth(ruleTitle(i.rule)));
+  const more = omittedText(s.issues.length - shown.length, s.omitted, issueLimit);
+  return `${head}\n${shown.map((i) => issueLine(i, titleWidth)).join('\n')}${shown.length && more ? '\n' : ''}${more}\n`;
 }
 
-export function formatReport(r: FileReport): string {
-  const sheets = r.sheets.length ? r.sheets.map(formatSheet).join('') : '  （没有可检查的工作表）\n';
+export function formatReport(r: FileReport, issueLimit = 0): string {
+  const sheets = r.sheets.length ? r.sheets.map((s) => formatSheet(s, issueLimit)).join('') : '  （没有可检查的工作表）\n';
   const s = r.summary;
   return `${r.file}\n${sheets}  合计：错误 ${s.errors} 个，警告 ${s.warnings} 个，其中可自动修复 ${s.fixable} 个\n`;
 }

@@ -15,7 +15,8 @@ export function processIO(): CliIO {
   return {
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),
-    stderrIsTTY: Boolean(process.stderr.isTTY),
+    // Under the launcher stderr is a pipe to it; it says whether its own stderr is a terminal.
+    stderrIsTTY: Boolean(process.stderr.isTTY) || process.env.XUEJI_STDERR_TTY === '1',
     cwd: process.cwd(),
     today: `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`,
   };
@@ -25,3 +26,8 @@ export function processIO(): CliIO {
 export const EXIT_OK = 0;
 export const EXIT_ERRORS = 1;
 export const EXIT_UNUSABLE = 2;
+/** A bug of ours (never an input's fault): said in Chinese, without a stack trace. */
+export const EXIT_INTERNAL = 3;
+/** Stopped by Ctrl+C (SIGINT) or SIGTERM: 128 + the signal's number, as shells report it. */
+export const EXIT_SIGINT = 130;
+export const EXIT_SIGTERM = 143;

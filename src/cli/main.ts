@@ -9,9 +9,10 @@ import { runPhotos } from './photos';
 import { runReport } from './report';
 import { runPhotosFix } from './photos-fix';
 import { defaultProfileJson } from '../core/profile/default-profile';
-import { EXIT_UNUSABLE, processIO, type CliIO } from './io';
-import { CliError } from './options';
+import { EXIT_INTERNAL, EXIT_UNUSABLE, processIO, type CliIO } from './io';
+import { CliError, internalErrorMessage } from './options';
 import pkg from '../../package.json';
+import { installSignalHandlers } from './signals';
 
 const COMMANDER_MESSAGES: Record<string, (e: CommanderError) => string> = {
   'commander.missingArgument': () => '缺少文件参数，例如：xueji check 名单.xlsx',
@@ -113,8 +114,9 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
     .command('fix')
     .description('把所有可自动修复的问题修好，写入副本（原文件不会被修改）')
     .argument('<文件>', '要修复的 .xlsx 文件')
-    .option('-o, --output <文件>', '输出文件（.xlsx），不能与原文件相同')
+    .option('-o, --output <文件>', '输出文件（.xlsx，没写扩展名时自动补上），不能与原文件相同，已存在时须加 --force')
     .option('--dry-run', '只显示将要做的修改，不写文件')
+    .option('--force', '输出文件已存在时覆盖它（否则拒绝，以免覆盖）')
     .option('--template <模板ID>', '指定模板，不自动识别')
     .option('--profile <配置.json>', '学校自己的配置文件（JSON）')
     .option('--report-date <YYYY-MM-DD>', '报送日期')
@@ -135,9 +137,9 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
     .description('核对毕业照片并打包上传用的 zip（包内无文件夹，超过上限自动分成多个）；加 --fix 生成合格的照片（退出码：0 无错误，1 有错误，2 无法使用）')
     .argument('<名单>', '名单（.xlsx），含学号（或身份证号）列，可含学籍状态列')
     .option('--dir <文件夹>', '存放照片的文件夹')
-    .option('-o, --output <文件>', '输出的压缩包（.zip），超过上限时另有 -2、-3… 的分包；加 --fix 时为存放修正后照片和压缩包的文件夹')
+    .option('-o, --output <文件>', '输出的压缩包（.zip），超过上限时另有 -2、-3… 的分包，已存在时须加 --force；加 --fix 时为存放修正后照片和压缩包的文件夹')
     .option('--fix', '修正照片：为每个在籍学生生成合格的照片（裁掉白边、按 3:4 居中裁剪、缩放到 480×640、压缩到 50 KB 以内、去掉元数据、按学号命名），再打包；原照片不动')
-    .option('--force', '加 --fix 时：覆盖输出文件夹中已有的同名照片和压缩包')
+    .option('--force', '覆盖已有的压缩包（加 --fix 时还有输出文件夹中的同名照片）')
     .option('--jobs <数量>', '加 --fix 时：同时处理的照片数（默认为 CPU 核数，最多 4）')
     .option('--json', '输出 JSON 报告（格式见 docs/report-format.md，files 数组）')
     .option('--profile <配置.json>', '学校自己的配置文件（JSON）')
@@ -150,7 +152,7 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
     .option('-o, --output <文件夹>', '导出文件所在的文件夹（须已存在）')
     .option('--profile <配置.json>', '学校自己的配置文件（JSON），可改导出格式')
     .option('--template-file <空白模板.xlsx>', '学校下发的空白模板（.xlsx）：把记录填进这个模板，保留它的标题、样式和备注')
-    .option('--force', '仍有无法自动修复的错误时也导出，并列出这些行')
+    .option('--force', '仍有无法自动修复的错误时也导出，并列出这些行；导出文件夹中已有同名文件时覆盖它')
     .option('--template <模板ID>', '指定模板，不自动识别')
     .option('--report-date <YYYY-MM-DD>', '报送日期（用于日期规则和文件名中的 {报送日期}，默认今天）')
     .action(async (file: string, flags) => setExit(await runExport(file, flags, io)));
@@ -200,13 +202,15 @@ export async function run(argv: string[], io: CliIO = processIO()): Promise<numb
       return e.exitCode;
     }
     // A bug of ours: say so in Chinese, without student data and without a stack trace.
-    io.stderr(`xueji：内部错误（${(e as Error)?.name ?? 'Error'}），请把命令和文件情况报告给开发者。\n`);
-    if (process.env.XUEJI_DEBUG) io.stderr(String((e as Error)?.stack) + '\n');
-    return 3;
+    internalErrorMessage(e, io);
+    return EXIT_INTERNAL;
   }
 }
 
+export { installSignalHandlers } from './signals';
+
 if (require.main === module) {
+  installSignalHandlers();
   void run(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });

@@ -5,7 +5,7 @@ import { mergeProfile } from '../core/profile/default-profile';
 import { ProfileError, type Profile } from '../core/profile/schema';
 import { parseIsoDate, type Ymd } from '../core/cells/dates';
 import { TEMPLATE_IDS, type TemplateId } from '../core/types';
-import { EXIT_UNUSABLE } from './io';
+import { EXIT_UNUSABLE, type CliIO } from './io';
 
 /** An error the command line reports as one Chinese line with its exit code. */
 export class CliError extends Error {
@@ -16,6 +16,18 @@ export class CliError extends Error {
     super(message);
     this.name = 'CliError';
   }
+}
+
+/**
+ * The one line for a bug of ours, printed on stderr: the error's type only — no message or stack, which may hold a
+ * cell's text (XUEJI_DEBUG=1 prints the stack for a developer). Returns the line without the "xueji：" prefix.
+ */
+export function internalErrorMessage(e: unknown, io: CliIO, file?: string): string {
+  const name = e instanceof Error ? e.name : typeof e;
+  const message = `内部错误（${name}）${file ? `，处理“${file}”时` : ''}，请把命令和文件情况报告给开发者`;
+  io.stderr(`xueji：${message}。\n`);
+  if (process.env.XUEJI_DEBUG) io.stderr(String((e as Error)?.stack) + '\n');
+  return message;
 }
 
 export function loadProfile(path: string | undefined): Profile {

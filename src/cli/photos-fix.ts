@@ -10,7 +10,7 @@
  */
 import { promises as fsp } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
-import { readSheetsStreaming, sniffInput } from '../files/node-io';
+import { readSheetsStreaming, sniffInput, writeAllAtomic, type WriteOptions } from '../files/node-io';
 import { XuejiInputError, XuejiOutputError, baseName } from '../files/errors';
 import { sniffContentType } from '../files/images';
 import { buildZipParts, PhotoZipError, zipPartNames, type ZipMember } from '../files/photo-zip';
@@ -26,7 +26,9 @@ import { CliError, loadProfile } from './options';
 import { assertFolder, issueLines, sameFileSkip, walkFolder } from './files';
 import { displayWidth, padEnd } from './format';
 import { defaultJobs, openPhotoPool, PhotoPoolError } from './photo-pool';
-import { staleParts, writeAllAtomic, type PhotosFlags } from './photos';
+import { excludedLines, existingParts, staleParts, type PhotosFlags } from './photos';
+import { planOutputFiles } from './output-target';
+import { TEXT_ISSUES_PER_SHEET, maxOf, terminalText, writeJson } from './output';
 
 /** The flags of `xueji photos` (with --fix, -o is a folder and --force, --jobs apply). */
 export type PhotosFixFlags = PhotosFlags;
@@ -83,14 +85,15 @@ export async function runPhotosFix(roster: string, flags: PhotosFixFlags, io: Cl
     await sniffInput(roster);
     const dir = await assertFolder(flags.dir);
     const { out, exists } = await outputFolder(flags.output, dir);
-    const sheets = await readSheetsStreaming(roster);
+    const sheets = await readSheetsStreaming(roster, { limits: profile.limits });
     const pr = photoRoster(sheets, profile);
     if (!pr) {
       const col = profile.photos.nameBy === 'idCard' ? '身份证号' : '学号';
       throw new CliError(`“${basename(roster)}”的前20行中找不到“${col}”列，无法匹配照片（照片按${col}命名，见配置项 photos.nameBy）`);
     }
     const walked = await walkFolder(dir, sameFileSkip([roster]));
-    const listing: FolderListing = { files: [], directories: walked.directories };
+    // Pipes, devices and links that loop or lead out of the folder are listed as what they are, never read (issue 14).
+    const listing: FolderListing = { files: [...walked.specials], directories: walked.directories };
     const absOf = new Map<string, string>();
     for (const f of walked.files) {
       absOf.set(f.rel, f.abs);
@@ -98,21 +101,21 @@ export async function runPhotosFix(roster: string, flags: PhotosFixFlags, io: Cl
     }
     const plan = planPhotoFixes({ file: basename(roster), folder: basename(dir) }, pr, listing, profile);
 
-    // Nothing is replaced without --force: the copies' names and the zip.
-    if (exists && !flags.force) {
-      const names = [...plan.jobs.map((j) => j.output), FIX_ZIP_NAME];
-      const there: string[] = [];
-      for (const n of names) if (await fsp.stat(join(out, n)).catch(() => undefined)) there.push(n);
-      if (there.length) {
-        throw new CliError(`输出文件夹“${baseName(flags.output)}”中已有同名文件 ${there.length} 个（如“${there[0]}”）：加 --force 覆盖，或换一个文件夹`);
-      }
-    }
+    // Every output checked before any is written, by the rule every verb follows (output-target.ts): the copies and
+    // the zips (with the parts an earlier run left), never the roster, nothing replaced without --force.
+    const target: WriteOptions = { inputs: [roster], force: flags.force === true, folder: flags.output };
+    const zipOut = join(out, FIX_ZIP_NAME);
+    const names = [...plan.jobs.map((j) => j.output), FIX_ZIP_NAME, ...(await existingParts(zipOut)).map((p) => basename(p))];
     if (!exists) await fsp.mkdir(out);
+    await planOutputFiles(out, names, { inputs: target.inputs!, force: target.force! }).catch(async (e: unknown) => {
+      // A refusal leaves nothing behind, not even the folder it made.
+      if (!exists) await fsp.rmdir(out).catch(() => undefined);
+      throw e;
+    });
 
-    const results = await makeCopies(plan.jobs, absOf, out, profile, jobs, io);
+    const results = await makeCopies(plan.jobs, absOf, out, profile, jobs, io, target);
     const { report, fixes } = photoFixReport(plan, results);
 
-    const zipOut = join(out, FIX_ZIP_NAME);
     const notes: string[] = [];
     let written = 0;
     if (fixes.length) {
@@ -123,12 +126,17 @@ export async function runPhotosFix(roster: string, flags: PhotosFixFlags, io: Cl
       }));
       const parts = await buildZipParts(members, profile.photos.zipMaxBytes);
       const names = zipPartNames(zipOut, parts.length);
-      await writeAllAtomic(names.map((n, i) => ({ path: n, bytes: parts[i]!.bytes })));
+      await writeAllAtomic(
+        names.map((n, i) => ({ path: n, bytes: parts[i]!.bytes })),
+        target,
+      );
       report.zips = names.map((n, i) => ({ file: basename(n), bytes: parts[i]!.bytes.length, photos: parts[i]!.names }));
       written = names.length;
     }
     notes.push(...(await staleParts(zipOut, written)));
-    io.stdout(flags.json ? JSON.stringify(report, null, 2) + '\n' : formatFixReport(report, fixes, flags.output, profile, notes));
+    // Streamed: a roster of a million rows must not make one string longer than JavaScript allows (issue 14).
+    if (flags.json) writeJson(report, io.stdout);
+    else io.stdout(formatFixReport(report, fixes, flags.output, profile, notes));
     if (flags.json && notes.length) io.stderr(notes.map((n) => `xueji：${n}\n`).join(''));
     return report.summary.errors > 0 ? EXIT_ERRORS : EXIT_OK;
   } catch (e) {
@@ -151,6 +159,7 @@ async function makeCopies(
   profile: Profile,
   workers: number,
   io: CliIO,
+  target: WriteOptions,
 ): Promise<PhotoFixResult[]> {
   const pool = await openPhotoPool(profile.photos, workers);
   const results: PhotoFixResult[] = new Array(jobs.length);
@@ -173,7 +182,7 @@ async function makeCopies(
         } else {
           if (reply.outcome.ok) {
             guess = reply.outcome.quality;
-            await writeAllAtomic([{ path: join(out, job.output), bytes: reply.outcome.bytes }]);
+            await writeAllAtomic([{ path: join(out, job.output), bytes: reply.outcome.bytes }], target);
           }
           results[k] = fixResultOf(reply.outcome);
         }
@@ -192,12 +201,15 @@ async function makeCopies(
 function formatFixReport(r: FilesReport, fixes: PhotoFixRecord[], output: string, profile: Profile, notes: string[]): string {
   const p = profile.photos;
   const lines: string[] = [`${r.file} ↔ 文件夹「${r.folder}」 → 修正后的照片写入「${output}」`];
-  for (const s of r.roster) lines.push(`  名单：工作表「${s.sheet}」  毕业照片名单（${s.template}）  表头：第${s.headerRow}行  记录：${s.records} 条`);
+  for (const s of r.roster) lines.push(`  名单：工作表「${terminalText(s.sheet)}」  毕业照片名单（${s.template}）  表头：第${s.headerRow}行  记录：${s.records} 条`);
   if (fixes.length) {
     lines.push(`  已生成合格照片 ${fixes.length} 张（${p.width}×${p.height}，JPG，≤ ${formatLimit(p.maxBytes)}，不含拍摄信息等元数据）：`);
-    const outW = Math.max(...fixes.map((f) => displayWidth(f.output)));
-    const srcW = Math.min(40, Math.max(...fixes.map((f) => displayWidth(f.source))));
-    for (const f of fixes) lines.push(`    ${padEnd(f.cell, 7)} ${padEnd(f.output, outW)} ← ${padEnd(f.source, srcW)}  ${describeFix(f)}`);
+    // The first 1,000 of a long batch, then how many more (issue 14: no Math.max(...list), no list as long as the roster).
+    const shown = fixes.slice(0, TEXT_ISSUES_PER_SHEET);
+    const outW = maxOf(shown, (f) => displayWidth(f.output));
+    const srcW = Math.min(40, maxOf(shown, (f) => displayWidth(terminalText(f.source))));
+    for (const f of shown) lines.push(`    ${padEnd(f.cell, 7)} ${padEnd(f.output, outW)} ← ${padEnd(terminalText(f.source), srcW)}  ${describeFix(f)}`);
+    if (fixes.length > shown.length) lines.push(`    ……另有 ${(fixes.length - shown.length).toLocaleString('en-US')} 张未逐条列出（--json 可查看全部）`);
   } else {
     lines.push('  没有生成任何照片。');
   }
@@ -217,7 +229,7 @@ function formatFixReport(r: FilesReport, fixes: PhotoFixRecord[], output: string
   const excluded = r.excluded ?? [];
   if (excluded.length) {
     lines.push(`  学籍状态不是“${p.enrolledStatuses.join('、')}”、未处理的学生 ${excluded.length} 名：`);
-    for (const x of excluded) lines.push(`    ${padEnd(x.cell, 7)} ${x.status}${x.path ? `  照片：${x.path}` : ''}`);
+    lines.push(...excludedLines(excluded));
   }
   const zips = r.zips ?? [];
   if (zips.length) {

@@ -1,18 +1,18 @@
 /**
- * `xueji photos ROSTER.xlsx --dir FOLDER -o OUT.zip [--json] [--profile P.json]`: graduation photos checked against
+ * `xueji photos ROSTER.xlsx --dir FOLDER -o OUT.zip [--force] [--json] [--profile P.json]`: graduation photos checked against
  * the roster (DOMAIN.md §3, §5 `photo.*`), and the upload zip built from the photos that pass every rule: no
  * folders inside, each zip ≤ `photos.zipMaxBytes`, split into OUT.zip, OUT-2.zip … when larger (src/files/
  * photo-zip.ts). Students whose 学籍状态 is not 在籍 are left out and listed (seed 002).
  *
  * A photo with an error is left out of the zip (and the exit code is 1): the zip holds only what the platform
- * accepts. The zips are written atomically (temp file, flushed, renamed) and never over the roster.
+ * accepts. The zips are written atomically (temp file, flushed, renamed), never over the roster, and replace an
+ * earlier zip only with --force.
  * Exit 0 no errors, 1 errors (the zip of the good photos is still written), 2 roster, folder or output unusable.
  * With --fix, main.ts runs photos-fix.ts instead: conforming copies.
  */
-import { randomBytes } from 'node:crypto';
 import { promises as fsp } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { assertNotInput, readSheetsStreaming, sniffInput } from '../files/node-io';
+import { assertWritable, readSheetsStreaming, sniffInput, writeAllAtomic } from '../files/node-io';
 import { XuejiInputError, XuejiOutputError, baseName } from '../files/errors';
 import { inspectPhoto } from '../files/images';
 import { buildZipParts, PhotoZipError, zipPartNames, type ZipMember } from '../files/photo-zip';
@@ -24,14 +24,18 @@ import { formatLimit } from '../core/evidence/report';
 import { EXIT_ERRORS, EXIT_OK, EXIT_UNUSABLE, type CliIO } from './io';
 import { CliError, loadProfile } from './options';
 import { assertFolder, formatFilesReport, readEntry, sameFileSkip, walkFolder } from './files';
+import { padEnd } from './format';
+import { TEXT_ISSUES_PER_SHEET, terminalText, writeJson } from './output';
+import type { ExcludedStudent } from '../core/types';
 
 export interface PhotosFlags {
   dir: string;
   output?: string;
   json?: boolean;
   profile?: string;
-  /** Options of --fix (photos-fix.ts), refused without it. */
+  /** Replace existing outputs (the zips; with --fix, the copies too). */
   force?: boolean;
+  /** Option of --fix (photos-fix.ts), refused without it. */
   jobs?: string;
 }
 
@@ -50,7 +54,7 @@ function escapeRe(s: string): string {
 }
 
 export async function runPhotos(roster: string, flags: PhotosFlags, io: CliIO): Promise<number> {
-  if (flags.force || flags.jobs !== undefined) throw new CliError('--force 和 --jobs 只用于 --fix（修正照片）');
+  if (flags.jobs !== undefined) throw new CliError('--jobs 只用于 --fix（修正照片）');
   if (!flags.dir) throw new CliError('请用 --dir 指定存放图片的文件夹，例如：--dir 扫描件');
   const profile = loadProfile(flags.profile);
   const output = flags.output;
@@ -58,9 +62,12 @@ export async function runPhotos(roster: string, flags: PhotosFlags, io: CliIO): 
   if (!/\.zip$/i.test(output)) throw new CliError(`输出文件“${baseName(output)}”应以 .zip 结尾`);
   try {
     await sniffInput(roster);
-    await assertNotInput(output, roster);
+    // The zip (and the parts an earlier run left) checked before any work: never the roster, never an existing
+    // file without --force.
+    const target = { inputs: [roster], force: flags.force === true };
+    for (const n of [output, ...(await existingParts(output))]) await assertWritable(n, target);
     const dir = await assertFolder(flags.dir);
-    const sheets = await readSheetsStreaming(roster);
+    const sheets = await readSheetsStreaming(roster, { limits: profile.limits });
     const pr = photoRoster(sheets, profile);
     if (!pr) {
       const col = profile.photos.nameBy === 'idCard' ? '身份证号' : '学号';
@@ -68,7 +75,7 @@ export async function runPhotos(roster: string, flags: PhotosFlags, io: CliIO): 
     }
     const skipRoster = sameFileSkip([roster]);
     const walked = await walkFolder(dir, (abs) => skipRoster(abs) || isOutputPart(abs, output));
-    const listing: FolderListing = { files: [], directories: walked.directories };
+    const listing: FolderListing = { files: [...walked.specials], directories: walked.directories };
     const absOf = new Map<string, string>();
     for (const f of walked.files) {
       absOf.set(f.rel, f.abs);
@@ -86,13 +93,17 @@ export async function runPhotos(roster: string, flags: PhotosFlags, io: CliIO): 
     if (zipMembers.length) {
       const parts = await buildZipParts(zipMembers, profile.photos.zipMaxBytes);
       const names = zipPartNames(output, parts.length);
-      for (const n of names) await assertNotInput(n, roster);
-      await writeAllAtomic(names.map((n, i) => ({ path: n, bytes: parts[i]!.bytes })));
+      await writeAllAtomic(
+        names.map((n, i) => ({ path: n, bytes: parts[i]!.bytes })),
+        target,
+      );
       report.zips = names.map((n, i) => ({ file: basename(n), bytes: parts[i]!.bytes.length, photos: parts[i]!.names }));
       written = names.length;
     }
     notes.push(...(await staleParts(output, written)));
-    io.stdout(flags.json ? JSON.stringify(report, null, 2) + '\n' : formatPhotosReport(report, output, profile, notes));
+    // Streamed: a roster of a million rows must not make one string longer than JavaScript allows (issue 14).
+    if (flags.json) writeJson(report, io.stdout);
+    else io.stdout(formatPhotosReport(report, output, profile, notes));
     if (flags.json && notes.length) io.stderr(notes.map((n) => `xueji：${n}\n`).join(''));
     return report.summary.errors > 0 ? EXIT_ERRORS : EXIT_OK;
   } catch (e) {
@@ -106,53 +117,26 @@ export async function runPhotos(roster: string, flags: PhotosFlags, io: CliIO): 
 
 /** Zips of an earlier, larger run (OUT-5.zip when this run wrote up to OUT-3.zip) would mislead: say so. */
 export async function staleParts(output: string, written: number): Promise<string[]> {
+  return (await existingParts(output, written + 1)).map((name) => `注意：“${basename(name)}”是以前生成的，不属于本次结果，请删除后再上传`);
+}
+
+/** The parts OUT-2.zip, OUT-3.zip … (from part `from`) that are there, up to the first that is not. */
+export async function existingParts(output: string, from = 2): Promise<string[]> {
   const out: string[] = [];
-  for (let i = written + 1; ; i++) {
+  for (let i = from; ; i++) {
     const name = zipPartNames(output, i)[i - 1]!;
-    const st = await fsp.stat(name).catch(() => undefined);
-    if (!st) break;
-    out.push(`注意：“${basename(name)}”是以前生成的，不属于本次结果，请删除后再上传`);
+    if (!(await fsp.stat(name).catch(() => undefined))) break;
+    out.push(name);
   }
   return out;
 }
 
-/**
- * Writes every file or none of them: each goes to a temp file in its folder, flushed; only when all are written
- * are they renamed into place. Temp files are removed on any failure.
- */
-export async function writeAllAtomic(files: readonly { path: string; bytes: Uint8Array }[]): Promise<void> {
-  const temps: { temp: string; out: string }[] = [];
-  try {
-    for (const f of files) {
-      const out = resolve(f.path);
-      const dirStat = await fsp.stat(dirname(out)).catch(() => undefined);
-      if (!dirStat?.isDirectory()) throw new XuejiOutputError('output-dir-missing', `无法保存文件“${baseName(f.path)}”：所在文件夹不存在`);
-      if ((await fsp.stat(out).catch(() => undefined))?.isDirectory()) {
-        throw new XuejiOutputError('output-is-directory', `无法保存：“${baseName(f.path)}”是一个文件夹，请指定文件名`);
-      }
-      const temp = join(dirname(out), `.${basename(out)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
-      temps.push({ temp, out });
-      const fh = await fsp.open(temp, 'wx');
-      try {
-        await fh.writeFile(f.bytes);
-        await fh.sync();
-      } finally {
-        await fh.close();
-      }
-    }
-    for (const t of temps) await fsp.rename(t.temp, t.out);
-  } catch (e) {
-    await Promise.all(temps.map((t) => fsp.rm(t.temp, { force: true }).catch(() => undefined)));
-    if (e instanceof XuejiOutputError) throw e;
-    const code = (e as NodeJS.ErrnoException)?.code;
-    const reason =
-      code === 'EACCES' || code === 'EPERM' || code === 'EBUSY'
-        ? '没有写入权限，或文件正被其他程序打开'
-        : code === 'ENOSPC'
-          ? '磁盘空间不足'
-          : '写入时出错';
-    throw new XuejiOutputError('write-failed', `无法保存压缩包“${baseName(files[0]?.path ?? '')}”：${reason}`, { cause: e });
-  }
+/** The students left out for their 学籍状态, one line each (the first 1,000 of a long list, then how many more). */
+export function excludedLines(excluded: readonly ExcludedStudent[]): string[] {
+  const shown = excluded.slice(0, TEXT_ISSUES_PER_SHEET);
+  const lines = shown.map((x) => `    ${padEnd(x.cell, 7)} ${terminalText(x.status)}${x.path ? `  照片：${terminalText(x.path)}` : ''}`);
+  if (excluded.length > shown.length) lines.push(`    ……另有 ${(excluded.length - shown.length).toLocaleString('en-US')} 名未逐条列出（--json 可查看全部）`);
+  return lines;
 }
 
 function formatPhotosReport(r: FilesReport, output: string, profile: Profile, notes: string[]): string {
@@ -160,7 +144,7 @@ function formatPhotosReport(r: FilesReport, output: string, profile: Profile, no
   const excluded = r.excluded ?? [];
   if (excluded.length) {
     lines.push(`  学籍状态不是“${profile.photos.enrolledStatuses.join('、')}”、未打包的学生 ${excluded.length} 名：`);
-    for (const x of excluded) lines.push(`    ${x.cell.padEnd(7)} ${x.status}${x.path ? `  照片：${x.path}` : ''}`);
+    lines.push(...excludedLines(excluded));
   }
   const zips = r.zips ?? [];
   if (!zips.length) {
@@ -171,7 +155,7 @@ function formatPhotosReport(r: FilesReport, output: string, profile: Profile, no
     const shown = (f: string) => (dir === '.' ? f : join(dir, f));
     lines.push(`  已打包 ${total} 张照片，压缩包 ${zips.length} 个（每个不超过 ${formatLimit(profile.photos.zipMaxBytes)}，包内没有文件夹）：`);
     for (const z of zips) lines.push(`    ${shown(z.file)}  ${z.photos.length} 张，${z.bytes.toLocaleString('en-US')} 字节`);
-    if (r.summary.errors) lines.push('  有错误的照片未打包：改好后重新运行本命令，会重新生成压缩包。');
+    if (r.summary.errors) lines.push('  有错误的照片未打包：改好后加 --force 重新运行本命令，会替换压缩包。');
   }
   for (const n of notes) lines.push(`  ${n}`);
   return lines.join('\n') + '\n';

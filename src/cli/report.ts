@@ -19,6 +19,7 @@ import { EXIT_ERRORS, EXIT_OK, EXIT_UNUSABLE, type CliIO } from './io';
 import { CliError, loadProfile, reportDate } from './options';
 import { rowProgress } from './progress';
 import { assertOutputDir, planOutputFiles } from './output-target';
+import { terminalText } from './output';
 
 export interface ReportFlags {
   output?: string;
@@ -62,7 +63,8 @@ export async function runReport(files: string[], flags: ReportFlags, io: CliIO):
     const sources: ReportSource[] = [];
     for (const [i, f] of files.entries()) {
       const progress = rowProgress(io, names[i]!);
-      const sheets = await readSheetsStreaming(f, { onRows: progress.onRows });
+      // Built whole like an export: the same limits and row cap (issue 14).
+      const sheets = await readSheetsStreaming(f, { onRows: progress.onRows, limits: profile.limits, maxRows: profile.limits.fixMaxRows });
       progress.done(sheets.reduce((n, s) => n + s.rows.length, 0));
       sources.push({ file: names[i]!, sheets });
     }
@@ -83,7 +85,7 @@ export async function runReport(files: string[], flags: ReportFlags, io: CliIO):
       }
       for (const [k, list] of where) {
         io.stdout(`${k}：${list.length} 个错误无法自动修复${flags.force ? '（--force：照样计入书面报告）' : ''}：\n`);
-        for (const e of list) io.stdout(`    ${(e.issue.cell ?? '表头').padEnd(7)} ${e.issue.rule}  ${e.issue.message}\n`);
+        for (const e of list) io.stdout(`    ${(e.issue.cell ?? '表头').padEnd(7)} ${e.issue.rule}  ${terminalText(e.issue.message)}\n`);
       }
       if (!flags.force) {
         io.stderr(
@@ -103,7 +105,7 @@ export async function runReport(files: string[], flags: ReportFlags, io: CliIO):
     );
     for (const [i, o] of outputs.entries()) {
       o.print();
-      await writeBytesAtomic(await reportDocxBytes(o.doc), paths[i]!, files);
+      await writeBytesAtomic(await reportDocxBytes(o.doc), paths[i]!, { inputs: files, force: flags.force === true, folder: dir });
       io.stdout(`  → ${paths[i]}\n`);
     }
     io.stdout(

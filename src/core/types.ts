@@ -23,6 +23,11 @@ export interface SheetInput {
   rows: ReadonlyArray<ReadonlyArray<Cell | undefined> | undefined>;
   /** Merged ranges as A1 ranges, e.g. 'A1:E1'. */
   merges: readonly string[];
+  /**
+   * Cells carrying what a value fix does not move with its row — a comment, a hyperlink, the corner a picture is
+   * anchored to (A1 addresses). A table fix that would move such a row refuses, saying so. Absent when unknown.
+   */
+  anchors?: readonly string[];
 }
 
 export type TemplateId =
@@ -47,12 +52,21 @@ export interface Patch {
   cell: string;
   value: string | number | boolean | null;
   numberFormat: string;
+  /** The cell gets this formula (no leading '='), `value` being its result: a formula moved with its row. */
+  formula?: string;
+  /** `value` is an error value such as '#N/A' (moved with its row), not text. */
+  error?: boolean;
 }
 
 export interface Fix {
   patches: Patch[];
   /** sheet.name: the sheet's new name (a rename is not a cell write). */
   renameSheet?: string;
+  /**
+   * A table fix (a sort of 1,000,000 rows) rewriting more cells than the report lists (profile `limits.issues`): how
+   * many; `patches` is then empty, never a part of the fix that would be wrong to apply alone.
+   */
+  omittedPatches?: number;
 }
 
 export interface Issue {
@@ -70,12 +84,24 @@ export interface Issue {
   fix: Fix | null;
 }
 
+/** Issues found but not listed (more than the profile's `limits.issues` in one file): counted, never dropped. */
+export interface OmittedIssues {
+  issues: number;
+  errors: number;
+  warnings: number;
+  fixable: number;
+  /** Issues left out, per rule id. */
+  rules: Record<string, number>;
+}
+
 export interface SheetReport {
   sheet: string;
   template: TemplateId | null;
   headerRow: number | null;
   records: number;
   issues: Issue[];
+  /** Present only when issues were left out of `issues` (the summary still counts them). */
+  omitted?: OmittedIssues;
 }
 
 export interface Summary {

@@ -97,7 +97,11 @@ export function patchesToWrites(patches: readonly Patch[], operation: 'apply' | 
   for (const p of patches) {
     const pos = parseCell(p.cell.replace(/\$/g, ''));
     if (!pos) throw adapterError('invalid-input', operation, { cause: new RangeError(`not a cell address: ${p.cell}`) });
-    byCell.set(`${pos.row}:${pos.col}`, { ...pos, value: p.value, numberFormat: p.numberFormat });
+    const w: CellWrite = { ...pos, value: p.value, numberFormat: p.numberFormat };
+    // A table fix moves formulas and error values with their rows (core Patch.formula / Patch.error).
+    if (p.formula !== undefined) w.formula = `=${p.formula}`;
+    if (p.error === true) w.error = true;
+    byCell.set(`${pos.row}:${pos.col}`, w);
   }
   return [...byCell.values()];
 }

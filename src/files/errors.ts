@@ -16,7 +16,9 @@ export type InputErrorCode =
   | 'empty'
   | 'unsupported-content'
   | 'same-as-input'
-  | 'too-many-rows';
+  | 'too-many-rows'
+  | 'too-many-cells'
+  | 'too-large';
 
 export class XuejiInputError extends Error {
   override readonly name = 'XuejiInputError';
@@ -62,21 +64,33 @@ export type InputErrorVariant =
   | 'xlsb'
   | 'ods'
   | 'nonstandard-sheet'
-  | 'no-permission';
+  | 'no-permission'
+  | 'symlink-loop'
+  | 'unreadable'
+  | 'oversized-text'
+  | 'beyond-excel';
 
 /** The standard Chinese message of each code, for the file `path` (only its base name is used). */
 export function inputErrorMessage(
   code: InputErrorCode,
   path: string,
   variant?: InputErrorVariant,
-  maxRows?: number,
+  limit?: number,
 ): string {
   const f = `“${baseName(path)}”`;
+  const n = limit === undefined ? '' : limit.toLocaleString('en-US');
   switch (code) {
     case 'not-found':
-      return variant === 'no-permission'
-        ? `没有权限读取文件${f}，请检查文件权限后再试`
-        : `找不到文件${f}，请检查文件名和路径是否正确`;
+      switch (variant) {
+        case 'no-permission':
+          return `没有权限读取文件${f}，请检查文件权限后再试`;
+        case 'symlink-loop':
+          return `${f}是循环的符号链接（快捷方式指向自己），找不到实际的文件`;
+        case 'unreadable':
+          return `无法读取文件${f}（路径过长、磁盘出错或不是普通文件），请把文件复制到本机文件夹后再试`;
+        default:
+          return `找不到文件${f}，请检查文件名和路径是否正确`;
+      }
     case 'not-a-file':
       return `${f}是文件夹或特殊文件，不是 Excel 文件，请指定一个 .xlsx 文件`;
     case 'xls':
@@ -103,6 +117,8 @@ export function inputErrorMessage(
     case 'encrypted':
       return `文件${f}已设置打开密码，请在 Excel 中取消密码后另存再试`;
     case 'corrupt':
+      if (variant === 'oversized-text') return `文件${f}中有一段 16 MB 以上、不含任何标记的内容，不是正常的 Excel 表格（可能是损坏或恶意构造的文件）`;
+      if (variant === 'beyond-excel') return `文件${f}中的行或单元格超出了 Excel 的范围（最多 1,048,576 行、16,384 列），不是正常的 Excel 表格（可能是损坏或恶意构造的文件）`;
       return `文件${f}已损坏或不是有效的 .xlsx 文件`;
     case 'empty':
       return `文件${f}中没有任何数据，所有工作表都是空的`;
@@ -118,9 +134,13 @@ export function inputErrorMessage(
     case 'same-as-input':
       return `输出文件${f}与输入文件是同一个文件，为保护原始数据不会覆盖它，请另指定输出文件名`;
     case 'too-many-rows':
-      return maxRows !== undefined
-        ? `文件${f}中有工作表超过 ${maxRows} 行，超出了处理上限，请拆分后再试`
+      return limit !== undefined
+        ? `文件${f}中有工作表超过 ${n} 行（配置项 limits.fixMaxRows），超出了处理上限，请拆分后再试，或在配置文件中调高 limits.fixMaxRows`
         : `文件${f}中的行数超出了处理上限，请拆分后再试`;
+    case 'too-many-cells':
+      return `文件${f}的单元格（或共享字符串、合并单元格）超过 ${n} 个（配置项 limits.cells），超出了处理上限，请拆分后再试，或在配置文件中调高 limits.cells`;
+    case 'too-large':
+      return `文件${f}解压后超过 ${n} 字节（配置项 limits.inflatedBytes），可能是损坏或恶意构造的文件；确属正常的大表格，可在配置文件中调高 limits.inflatedBytes`;
   }
 }
 
@@ -128,16 +148,16 @@ export function inputErrorMessage(
 export function inputError(
   code: InputErrorCode,
   path: string,
-  options?: { variant?: InputErrorVariant; cause?: unknown; maxRows?: number },
+  options?: { variant?: InputErrorVariant; cause?: unknown; limit?: number },
 ): XuejiInputError {
-  const message = inputErrorMessage(code, path, options?.variant, options?.maxRows);
+  const message = inputErrorMessage(code, path, options?.variant, options?.limit);
   return options?.cause !== undefined
     ? new XuejiInputError(code, message, { cause: options.cause })
     : new XuejiInputError(code, message);
 }
 
 /** Why a list of patches cannot be written into a worksheet (nothing is written then). */
-export type PatchErrorCode = 'bad-address' | 'merged-follower';
+export type PatchErrorCode = 'bad-address' | 'merged-follower' | 'array-formula';
 
 export class XuejiPatchError extends Error {
   override readonly name = 'XuejiPatchError';

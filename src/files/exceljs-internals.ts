@@ -91,9 +91,11 @@ let cache:
       WorkbookXform: Ctor<Parser<WorkbookPartModel>>;
       RelationshipsXform: Ctor<Parser<Relationship[]>>;
       StylesXform: Ctor<Parser<unknown> & StylesPart>;
-      SharedStringsXform: Ctor<Parser<unknown> & SharedStringsPart>;
+      SharedStringsXform: Ctor<Parser<unknown> & SharedStringsPart & { values: unknown[]; parseClose(name: string): boolean }>;
       CellXform: Ctor<CellParser>;
       slideFormula: (formula: string, fromCell: string, toCell: string) => string;
+      /** Built-in number formats by id (with the zh-CN codes filled in by installChineseBuiltinNumberFormats). */
+      defaultNumFormats: Record<string, { f?: string }>;
     }
   | undefined;
 
@@ -111,6 +113,7 @@ export function excelJSInternals(): NonNullable<typeof cache> {
       SharedStringsXform: load('exceljs/lib/xlsx/xform/strings/shared-strings-xform', isFunction),
       CellXform: load('exceljs/lib/xlsx/xform/sheet/cell-xform', isFunction),
       slideFormula: sharedFormula.slideFormula,
+      defaultNumFormats: load('exceljs/lib/xlsx/defaultnumformats', (m) => typeof m === 'object' && m !== null),
     };
   }
   return cache;

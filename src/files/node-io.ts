@@ -3,17 +3,21 @@
  * workbook atomically. Node only. Every failure about the input is a `XuejiInputError` with a Chinese message; about
  * the output a `XuejiOutputError`.
  */
-import { fidelityProblems } from './fidelity';
+import { fidelityProblems, keepWorkbookProtection, unsupportedContent } from './fidelity';
 import * as ExcelJS from 'exceljs';
-import { randomBytes } from 'node:crypto';
 import { promises as fsp } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import type { SheetInput } from '../core/types';
-import { XuejiInputError, XuejiOutputError, baseName, inputError } from './errors';
+import type { Patch, SheetInput } from '../core/types';
+import { XuejiInputError, XuejiOutputError, XuejiPatchError, baseName, inputError } from './errors';
+import { patchXlsx } from './xlsx-patch';
 import { installChineseBuiltinNumberFormats } from './exceljs-internals';
 import { sniffInput } from './sniff';
-import { sheetFromWorksheet, findUnsupportedParts } from './workbook';
+import { newTempPath, releaseTemp, removeStaleTemps } from './temp-files';
+import { sheetFromWorksheet, workbookBytes } from './workbook';
+import { decodeRange } from './sheet-builder';
 import {
+  ReadBudget,
+  type ReadLimits,
   openXlsxZip,
   readSharedParts,
   readWorkbookParts,
@@ -30,8 +34,13 @@ export const ROWS_PER_PROGRESS = 1000;
 export interface ReadOptions {
   /** Called every 1,000 rows read, with the number of rows read so far in the whole file. */
   onRows?: (rowsSoFar: number) => void;
-  /** Refuse ('too-many-rows') a sheet with a row numbered above this (the streaming reader stops right there). */
+  /**
+   * Refuse ('too-many-rows') a sheet with more rows than this (the streaming reader stops right there). Rows the sheet
+   * has are counted, not row numbers: one stray value in row 1,048,576 is one row.
+   */
   maxRows?: number;
+  /** Refuse ('too-many-cells', 'too-large') a file beyond the profile's limits (the reader stops right there). */
+  limits?: ReadLimits;
 }
 
 /** Carries an error thrown by the caller's own callback through the "anything else means corrupt" wrapping. */
@@ -43,8 +52,12 @@ function hasAnyCell(sheets: readonly SheetInput[]): boolean {
   return sheets.some((s) => s.rows.some((r) => r !== undefined && r.some((c) => c !== undefined)));
 }
 
-async function readInput(path: string): Promise<Buffer> {
+async function readInput(path: string, limits?: ReadLimits): Promise<Buffer> {
   await sniffInput(path);
+  // A zip never holds more than it inflates to: a file larger than the inflate limit is refused before it is read.
+  if (limits !== undefined && (await fsp.stat(path)).size > limits.inflatedBytes) {
+    throw inputError('too-large', path, { limit: limits.inflatedBytes });
+  }
   try {
     return await fsp.readFile(path);
   } catch (e) {
@@ -59,12 +72,13 @@ async function readInput(path: string): Promise<Buffer> {
  */
 export async function readSheetsStreaming(path: string, opts?: ReadOptions): Promise<SheetInput[]> {
   installChineseBuiltinNumberFormats();
-  const data = await readInput(path);
+  const data = await readInput(path, opts?.limits);
   const { zip } = await openXlsxZip(data, path);
   let rowsSoFar = 0;
-  const onRow = (rowNumber: number): void => {
-    if (opts?.maxRows !== undefined && rowNumber > opts.maxRows) {
-      throw inputError('too-many-rows', path, { maxRows: opts.maxRows });
+  let sheetRows = 0;
+  const onRow = (): void => {
+    if (opts?.maxRows !== undefined && ++sheetRows > opts.maxRows) {
+      throw inputError('too-many-rows', path, { limit: opts.maxRows });
     }
     rowsSoFar++;
     if (opts?.onRows !== undefined && rowsSoFar % ROWS_PER_PROGRESS === 0) {
@@ -76,14 +90,16 @@ export async function readSheetsStreaming(path: string, opts?: ReadOptions): Pro
     }
   };
   let sheets: SheetInput[];
+  const budget = new ReadBudget(path, opts?.limits);
   try {
-    const workbook = await readWorkbookParts(zip);
-    const { styles, sharedStrings } = await readSharedParts(zip);
-    const ctx = { path, styles, sharedStrings, date1904: workbook.date1904, onRow };
+    const workbook = await readWorkbookParts(zip, budget);
+    const { styles, sharedStrings } = await readSharedParts(zip, budget);
+    const ctx = { path, styles, sharedStrings, date1904: workbook.date1904, onRow, budget };
     sheets = [];
     for (const sheet of workbook.sheets) {
       if (sheet.kind !== 'worksheet') continue;
       if (sheet.part === undefined) throw inputError('corrupt', path);
+      sheetRows = 0;
       sheets.push(await readWorksheetPart(zip, sheet.part, sheet.name, ctx));
     }
   } catch (e) {
@@ -93,6 +109,23 @@ export async function readSheetsStreaming(path: string, opts?: ReadOptions): Pro
   }
   if (!hasAnyCell(sheets)) throw inputError('empty', path);
   return sheets;
+}
+
+/**
+ * Refuses ('too-many-cells', 'too-large') a workbook that ExcelJS's full reader would blow up in memory: beyond the
+ * limits when read as a stream, or whose merged ranges (which ExcelJS expands cell by cell) cover more than
+ * `limits.cells` cells — a merge over A1:XFD1048576 would be 17 billion cells.
+ */
+export async function assertLoadable(path: string, limits: ReadLimits): Promise<void> {
+  const sheets = await readSheetsStreaming(path, { limits });
+  let merged = 0;
+  for (const s of sheets) {
+    for (const m of s.merges) {
+      const r = decodeRange(m);
+      if (r) merged += (r.bottom - r.top + 1) * (r.right - r.left + 1);
+    }
+  }
+  if (merged > limits.cells) throw inputError('too-many-cells', path, { limit: limits.cells });
 }
 
 /** The worksheet part names ExcelJS's full reader loads (others it silently leaves out). */
@@ -108,7 +141,7 @@ export async function loadWorkbook(
 ): Promise<{ workbook: ExcelJS.Workbook; sheets: SheetInput[]; unsupported: string[] }> {
   installChineseBuiltinNumberFormats();
   const data = await readInput(path);
-  const { zip, names } = await openXlsxZip(data, path);
+  const { zip } = await openXlsxZip(data, path);
   const workbook = new ExcelJS.Workbook();
   let sheets: SheetInput[];
   try {
@@ -130,10 +163,10 @@ export async function loadWorkbook(
     throw inputError('corrupt', path, { cause: e });
   }
   if (opts?.maxRows !== undefined && sheets.some((s) => s.rows.length > (opts.maxRows as number))) {
-    throw inputError('too-many-rows', path, { maxRows: opts.maxRows });
+    throw inputError('too-many-rows', path, { limit: opts.maxRows });
   }
   if (!hasAnyCell(sheets)) throw inputError('empty', path);
-  return { workbook, sheets, unsupported: findUnsupportedParts(names) };
+  return { workbook, sheets, unsupported: await unsupportedContent(data) };
 }
 
 async function realpathOrUndefined(p: string): Promise<string | undefined> {
@@ -173,6 +206,9 @@ function writeFailure(outPath: string, e: unknown): XuejiOutputError {
     case 'ENOSPC':
       reason = '磁盘空间不足';
       break;
+    case 'ENAMETOOLONG':
+      reason = '文件名太长（最多 255 字节），请换一个短一些的文件名';
+      break;
     case 'EROFS':
       reason = '磁盘或文件夹是只读的';
       break;
@@ -183,68 +219,159 @@ function writeFailure(outPath: string, e: unknown): XuejiOutputError {
   return new XuejiOutputError('write-failed', `无法保存文件${f}：${reason}`, { cause: e });
 }
 
-/**
- * Saves the workbook to `outPath` so that the file is either the complete new workbook or untouched (see
- * `writeBytesAtomic`). Refuses ('same-as-input') to write over `inputPath`, however it is spelled (relative, `..`,
- * symlink, hard link).
- */
-export async function writeWorkbookAtomic(
-  workbook: ExcelJS.Workbook,
-  outPath: string,
-  inputPath?: string,
-): Promise<void> {
-  await checkTarget(outPath, inputPath === undefined ? [] : [inputPath]);
-  let buffer: Buffer;
-  try {
-    buffer = Buffer.from(await workbook.xlsx.writeBuffer());
-  } catch (e) {
-    throw new XuejiOutputError('write-failed', `无法生成文件“${baseName(outPath)}”的内容`, { cause: e });
-  }
-  await writeBytesAtomic(buffer, outPath, inputPath === undefined ? [] : [inputPath]);
+/** The longest file name (in UTF-8 bytes) the common file systems accept (ext4, NTFS, APFS). */
+export const MAX_NAME_BYTES = 255;
+
+export interface WriteOptions {
+  /** The inputs of the run: none of them is ever written, however spelled, even with `force`. */
+  inputs?: readonly string[];
+  /** Replace an existing file (without it an existing file is refused: 'output-exists'). */
+  force?: boolean;
+  /**
+   * The folder as the user named it (`-o DIR` of a verb writing several files): the refusal of an existing file then
+   * names the folder and the file; without it, the file as given.
+   */
+  folder?: string;
 }
 
-/** The output's folder exists, the output is no folder and none of the inputs. */
-async function checkTarget(outPath: string, inputs: readonly string[]): Promise<void> {
+/**
+ * Where `outPath` may be written — the one rule every verb follows (issues 12 item 4, 14 item 6), checked before any
+ * work is done and again just before writing: not one of the inputs (any spelling, link or case), a name of at most
+ * 255 UTF-8 bytes, a folder that exists, not a folder itself, not an existing file unless `force`. Throws
+ * XuejiInputError 'same-as-input' or XuejiOutputError.
+ */
+export async function assertWritable(outPath: string, opts: WriteOptions = {}): Promise<void> {
   const out = resolve(outPath);
-  for (const input of inputs) {
+  const name = basename(out);
+  if (Buffer.byteLength(name) > MAX_NAME_BYTES) {
+    throw new XuejiOutputError('name-too-long', `文件名“${name.slice(0, 40)}…”太长（超过 ${MAX_NAME_BYTES} 字节），无法保存`);
+  }
+  for (const input of opts.inputs ?? []) {
     if (await sameFile(out, resolve(input))) throw inputError('same-as-input', outPath);
   }
   const dirStat = await fsp.stat(dirname(out)).catch(() => undefined);
   if (dirStat === undefined || !dirStat.isDirectory()) {
-    throw new XuejiOutputError('output-dir-missing', `无法保存文件“${baseName(outPath)}”：所在文件夹不存在`);
+    throw new XuejiOutputError('output-dir-missing', `无法保存文件“${baseName(outPath)}”：所在文件夹不存在，请先创建它`);
   }
-  const outStat = await fsp.stat(out).catch(() => undefined);
-  if (outStat?.isDirectory() === true) {
+  const outStat = await fsp.lstat(out).catch(() => undefined);
+  if (outStat === undefined) return;
+  if ((await fsp.stat(out).catch(() => outStat)).isDirectory()) {
     throw new XuejiOutputError('output-is-directory', `无法保存：“${baseName(outPath)}”是一个文件夹，请指定文件名`);
+  }
+  if (!opts.force) {
+    throw new XuejiOutputError(
+      'output-exists',
+      opts.folder !== undefined
+        ? `“${baseName(opts.folder)}”中已有文件“${name}”，为免覆盖未写入任何文件；确认要替换它，请加 --force`
+        : `文件“${baseName(outPath)}”已经存在，为免覆盖没有写入；请另指定文件名，或加 --force 覆盖它`,
+    );
   }
 }
 
 /**
- * Writes `bytes` to `outPath` so that the file is either complete or untouched: the bytes go to a temp file in the
- * same folder, are flushed to disk, and the temp file is then renamed over `outPath`. The temp file is removed on any
- * failure. Refuses ('same-as-input') to write over any of `inputs`.
+ * Saves `bytes` to `outPath` so that the file is either complete or untouched (`writeAllAtomic` of one file).
  */
-export async function writeBytesAtomic(bytes: Uint8Array, outPath: string, inputs: readonly string[] = []): Promise<void> {
-  await checkTarget(outPath, inputs);
-  const out = resolve(outPath);
-  const temp = join(dirname(out), `.${basename(out)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+export async function writeBytesAtomic(bytes: Uint8Array, outPath: string, opts: WriteOptions = {}): Promise<void> {
+  await writeAllAtomic([{ path: outPath, bytes }], opts);
+}
+
+/**
+ * Writes every file or none of them, each checked by `assertWritable` just before: each goes to a temp file in its
+ * folder (`.xueji-<pid>-<hex>.tmp`, registered so that Ctrl+C / SIGTERM remove it; temp files a killed earlier run
+ * left in the folder are removed first), is flushed to disk, and only when all are written are they renamed into
+ * place. The temp files are removed on any failure.
+ */
+export async function writeAllAtomic(files: readonly { path: string; bytes: Uint8Array }[], opts: WriteOptions = {}): Promise<void> {
+  for (const f of files) await assertWritable(f.path, opts);
+  const temps: { temp: string; out: string; path: string }[] = [];
+  let current = files[0]?.path ?? '';
   try {
-    const fh = await fsp.open(temp, 'wx');
-    try {
-      await fh.writeFile(bytes);
-      await fh.sync();
-    } finally {
-      await fh.close();
+    const cleaned = new Set<string>();
+    for (const f of files) {
+      current = f.path;
+      const out = resolve(f.path);
+      const dir = dirname(out);
+      if (!cleaned.has(dir)) {
+        cleaned.add(dir);
+        await removeStaleTemps(dir);
+      }
+      const temp = newTempPath(dir);
+      temps.push({ temp, out, path: f.path });
+      const fh = await fsp.open(temp, 'wx');
+      try {
+        await fh.writeFile(f.bytes);
+        await fh.sync();
+      } finally {
+        await fh.close();
+      }
     }
-    await fsp.rename(temp, out);
+    for (const t of temps) {
+      current = t.path;
+      await fsp.rename(t.temp, t.out);
+      releaseTemp(t.temp);
+    }
   } catch (e) {
     // The original failure is what matters; a failed clean-up is added to its cause, not thrown instead of it.
-    const cleanup = await fsp.rm(temp, { force: true }).then(
-      () => undefined,
-      (cleanupError: unknown) => cleanupError,
-    );
-    throw writeFailure(outPath, cleanup === undefined ? e : new AggregateError([e, cleanup], 'write and clean-up failed'));
+    const failed: unknown[] = [];
+    for (const t of temps) {
+      const cleanup = await fsp.rm(t.temp, { force: true }).then(
+        () => undefined,
+        (cleanupError: unknown) => cleanupError,
+      );
+      if (cleanup === undefined) releaseTemp(t.temp);
+      else failed.push(cleanup);
+    }
+    throw writeFailure(current, failed.length ? new AggregateError([e, ...failed], 'write and clean-up failed') : e);
   }
+}
+
+/**
+ * `writeBytesAtomic` of the workbook ExcelJS builds (an export). Its data validations are written as the ranges they
+ * are (compactDataValidations); `keepFrom`, the bytes of the workbook it was loaded from (a school's template), gives
+ * back what ExcelJS drops at the workbook level (the structure protection).
+ */
+export async function writeWorkbookAtomic(
+  workbook: ExcelJS.Workbook,
+  outPath: string,
+  opts: WriteOptions & { keepFrom?: Uint8Array } = {},
+): Promise<void> {
+  await assertWritable(outPath, opts);
+  let buffer: Uint8Array;
+  try {
+    buffer = await workbookBytes(workbook);
+    if (opts.keepFrom) buffer = await keepWorkbookProtection(opts.keepFrom, buffer);
+  } catch (e) {
+    throw new XuejiOutputError('write-failed', `无法生成文件“${baseName(outPath)}”的内容`, { cause: e });
+  }
+  await writeBytesAtomic(buffer, outPath, opts);
+}
+
+/**
+ * Writes the sheets' patches (and sheet renames) into a copy of the workbook at `path`, everything else carried
+ * over unchanged (xlsx-patch.ts), and saves it atomically at `outPath`.
+ */
+export async function writeFixedCopy(
+  path: string,
+  edits: readonly { sheet: string; patches: readonly Patch[]; merges: readonly string[]; rename: string | null }[],
+  outPath: string,
+  opts: WriteOptions & { limits?: ReadLimits } = {},
+): Promise<void> {
+  const data = await readInput(path, opts.limits);
+  const { zip } = await openXlsxZip(data, path);
+  let bytes: Buffer;
+  try {
+    const parts = await readWorkbookParts(zip);
+    const full = edits.map((e) => {
+      const part = parts.sheets.find((s) => s.name === e.sheet && s.kind === 'worksheet')?.part;
+      if (part === undefined) throw inputError('corrupt', path);
+      return { ...e, part };
+    });
+    bytes = await patchXlsx(data, full, parts.date1904, new ReadBudget(path, opts.limits));
+  } catch (e) {
+    if (e instanceof XuejiInputError || e instanceof XuejiPatchError) throw e;
+    throw inputError('corrupt', path, { cause: e });
+  }
+  await writeBytesAtomic(bytes, outPath, opts);
 }
 
 /**

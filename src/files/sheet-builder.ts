@@ -62,14 +62,31 @@ export function encodeRange(r: MergeRect): string {
   return `${columnLetters(r.left)}${r.top}:${columnLetters(r.right)}${r.bottom}`;
 }
 
+/** The same cell content: a cell equal to the one above it can share its object (cells are never mutated). */
+function sameCell(a: Cell, b: Cell): boolean {
+  return a.kind === b.kind && a.value === b.value && a.numberFormat === b.numberFormat && a.formula === undefined && b.formula === undefined;
+}
+
 export class SheetBuilder {
   private readonly rows: Array<Array<Cell | undefined> | undefined> = [];
   private readonly touched = new Set<number>();
   private count = 0;
+  /** The row index cells were last set in: when the reader moves on, that row's array is trimmed to its size. */
+  private current = -1;
 
   /** Number of cells set (and not removed). */
   get cellCount(): number {
     return this.count;
+  }
+
+  /**
+   * Memory follows the cells (issue 14): an array grown by `push` keeps ~17 slots, so a finished row is copied to
+   * one of its own length (half the memory of a 1,000,000-row sheet's rows); a cell equal to the one above it (a
+   * 分部名称 column, a 修改类型 column) shares that cell's object.
+   */
+  private trim(ri: number): void {
+    const r = this.rows[ri];
+    if (r !== undefined) this.rows[ri] = r.slice();
   }
 
   /** Sets the cell at 1-based row/column. Cells usually arrive in row, then column order (fast path). */
@@ -77,11 +94,19 @@ export class SheetBuilder {
     const ri = row - 1;
     const ci = col - 1;
     const rows = this.rows;
+    if (ri !== this.current) {
+      if (this.current >= 0 && ri > this.current) this.trim(this.current);
+      this.current = ri;
+    }
     while (rows.length < ri) rows.push(undefined);
     let r = rows[ri];
     if (r === undefined) {
       r = [];
       rows[ri] = r;
+    }
+    if (ri > 0) {
+      const above = rows[ri - 1]?.[ci];
+      if (above !== undefined && sameCell(above, cell)) cell = above;
     }
     if (ci >= r.length) {
       while (r.length < ci) r.push(undefined);
@@ -134,6 +159,7 @@ export class SheetBuilder {
 
   build(name: string, merges: readonly string[]): SheetInput {
     const rows = this.rows;
+    if (this.current >= 0) this.trim(this.current);
     for (const ri of this.touched) {
       const r = rows[ri];
       if (r === undefined) continue;
@@ -148,4 +174,21 @@ export class SheetBuilder {
     rows.length = end;
     return { name, rows, merges };
   }
+}
+
+/**
+ * The sheet with its `anchors` (cells with a hyperlink, a comment or a picture's corner), as both readers give them:
+ * canonical ('B3', 'A1:B2'), in row then column order, each once; no field at all when there are none.
+ */
+export function withAnchors(sheet: SheetInput, refs: readonly string[]): SheetInput {
+  const rects = new Map<string, MergeRect>();
+  for (const ref of refs) {
+    const r = decodeRange(ref);
+    if (!r) continue;
+    const key = r.top === r.bottom && r.left === r.right ? `${columnLetters(r.left)}${r.top}` : encodeRange(r);
+    rects.set(key, r);
+  }
+  if (!rects.size) return sheet;
+  const anchors = [...rects].sort((a, b) => a[1].top - b[1].top || a[1].left - b[1].left || (a[0] < b[0] ? -1 : 1)).map(([k]) => k);
+  return { ...sheet, anchors };
 }

@@ -131,7 +131,9 @@ export async function sniffInput(path: string): Promise<void> {
     if (code === 'ENOENT' || code === 'ENOTDIR') throw inputError('not-found', path, { cause: e });
     if (code === 'EACCES' || code === 'EPERM') throw inputError('not-found', path, { variant: 'no-permission', cause: e });
     if (code === 'EISDIR') throw inputError('not-a-file', path, { cause: e });
-    throw e;
+    if (code === 'ELOOP') throw inputError('not-found', path, { variant: 'symlink-loop', cause: e });
+    // Anything else the system says (ENAMETOOLONG, EIO, ENXIO …) still means: this input cannot be read.
+    throw inputError('not-found', path, { variant: 'unreadable', cause: e });
   }
   try {
     const size = (await fh.stat()).size;

@@ -16,7 +16,7 @@ import type { CellState, HighlightHint, Mark, RowsRead, SheetSummary, Snapshot, 
 import type { Cell, Patch, SheetInput } from '../core/types';
 import { parseAddress } from '../core/engine/a1';
 import { patchSheet } from '../core/engine/recheck';
-import { applyPatches, rowFromWorksheet, sheetFromWorksheet } from './workbook';
+import { applyPatches, rowFromWorksheet, sheetFromWorksheet, workbookBytes } from './workbook';
 import { XuejiPatchError } from './errors';
 
 /** Where the workbench saves files: a browser download in the page, a recorder in tests. */
@@ -244,9 +244,12 @@ export class WorkbenchPort implements WorkbookPort {
     };
   }
 
-  /** The workbook as it is now (fixes and edits applied), as .xlsx bytes: the user's other sheets and styles intact. */
+  /**
+   * The workbook as it is now (fixes and edits applied), as .xlsx bytes: the user's other sheets and styles intact,
+   * data validations written as the ranges they are (ExcelJS alone writes B2:B100 as overlapping B10:B100 + B2:B100).
+   */
   async toBytes(): Promise<Uint8Array> {
-    return new Uint8Array(await this.workbook.xlsx.writeBuffer());
+    return workbookBytes(this.workbook);
   }
 
   /** 下载: save a copy under a name that says what it holds and never equals the file the user opened. */

@@ -6,7 +6,7 @@ import type * as ExcelJS from 'exceljs';
 import type { Cell, Patch, SheetInput } from '../core/types';
 import { cellFromExcelJS, isDateFormat, serialToDate } from './cells';
 import { XuejiPatchError } from './errors';
-import { SheetBuilder, decodeAddress, decodeRange, encodeRange } from './sheet-builder';
+import { SheetBuilder, columnLetters, decodeAddress, decodeRange, encodeRange, withAnchors } from './sheet-builder';
 
 // ExcelJS.ValueType members, as numbers: this module imports ExcelJS for types only (it must not pull the ExcelJS
 // runtime into the core's or the task pane's bundle).
@@ -53,13 +53,22 @@ export function worksheetMerges(ws: ExcelJS.Worksheet): string[] {
  */
 export function sheetFromWorksheet(ws: ExcelJS.Worksheet): SheetInput {
   const builder = new SheetBuilder();
+  const anchors: string[] = [];
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
+      // What a fix must not move values away from: a hyperlink, a comment (the streaming reader finds the same).
+      if (cell.hyperlink || cell.note) anchors.push(cell.address);
       const c = cellFromWorksheetCell(cell);
       if (c !== undefined) builder.set(rowNumber, colNumber, c);
     });
   });
-  return builder.build(ws.name, worksheetMerges(ws));
+  for (const image of ws.getImages()) {
+    const tl = image.range.tl as { nativeCol?: number; nativeRow?: number; col?: number; row?: number };
+    const col = tl.nativeCol ?? Math.floor(tl.col ?? 0);
+    const row = tl.nativeRow ?? Math.floor(tl.row ?? 0);
+    anchors.push(`${columnLetters(col + 1)}${row + 1}`);
+  }
+  return withAnchors(builder.build(ws.name, worksheetMerges(ws)), anchors);
 }
 
 /** One row of a loaded worksheet as `sheetFromWorksheet` reads it (dense, ending at its last cell; undefined when empty). */
@@ -156,48 +165,94 @@ export function applyPatches(ws: ExcelJS.Worksheet, patches: readonly Patch[]): 
     // assigning `cell.numFmt` would change every such cell.
     cell.style = { ...cell.style, numFmt: patch.numberFormat };
     const value = patch.value;
-    if (typeof value === 'number' && date1904 && isDateFormat(patch.numberFormat)) {
-      cell.value = serialToDate(value);
+    // An error value stays an error (#N/A, never the text "#N/A"); a formula moved with its row stays a formula.
+    const shown: ExcelJS.CellValue =
+      patch.error === true && value !== null
+        ? { error: String(value) as ExcelJS.CellErrorValue['error'] }
+        : typeof value === 'number' && date1904 && isDateFormat(patch.numberFormat)
+          ? serialToDate(value)
+          : value;
+    if (patch.formula !== undefined) {
+      cell.value = shown === null ? { formula: patch.formula } : ({ formula: patch.formula, result: shown } as ExcelJS.CellFormulaValue);
     } else {
-      cell.value = value;
+      cell.value = shown;
     }
   });
 }
 
-/** What ExcelJS drops when it writes a workbook back, recognised by the zip entry names of the original. */
-const UNSUPPORTED_PARTS: ReadonlyArray<{ test: RegExp; description: string }> = [
-  { test: /^xl\/charts\//, description: '图表' },
-  { test: /^xl\/chartsheets\//, description: '图表工作表（整页图表）' },
-  { test: /^xl\/(pivottables|pivotcache)\//, description: '数据透视表' },
-  { test: /^xl\/vbaproject\.bin$/, description: '宏（VBA 代码）' },
-  { test: /^xl\/(macrosheets|dialogsheets)\//, description: 'Excel 4.0 宏表或对话框工作表' },
-  {
-    test: /^xl\/drawings\/drawing\d+\.xml$/,
-    description: '图片、形状、文本框等绘图对象（形状和文本框会丢失，图片可能移位）',
-  },
-  { test: /^xl\/(slicers|slicercaches)\//, description: '切片器' },
-  { test: /^xl\/(timelines|timelinecaches)\//, description: '日程表（时间筛选器）' },
-  { test: /^xl\/externallinks\//, description: '指向其他工作簿的外部链接（相关公式可能失效）' },
-  { test: /^xl\/(threadedcomments|persons)\//, description: '新版会话式批注（只保留为普通批注）' },
-  { test: /^xl\/(ctrlprops|activex)\//, description: '表单控件或 ActiveX 控件' },
-  { test: /^xl\/embeddings\//, description: '嵌入的对象（如其他文档）' },
-  { test: /^xl\/(connections\.xml$|querytables\/)/, description: '外部数据连接或查询' },
-  { test: /^xl\/model\//, description: '数据模型（Power Pivot）' },
-  { test: /^xl\/richdata\//, description: '单元格中的图片或链接数据类型' },
-  { test: /^xl\/metadata\.xml$/, description: '动态数组公式的信息（此类公式可能变为旧式公式）' },
-];
+/**
+ * The data validations of every sheet as rectangles, before ExcelJS writes them. ExcelJS keeps one entry per cell and,
+ * when it writes, joins them in the order of their addresses as text — B10 before B2 — so a list on B2:B100 came out
+ * as B10:B100 and B2:B100, two overlapping ranges Excel rejects (issue 14 item 3; exceljs issue #2820). Here the cells
+ * of each validation are joined by their numbers (runs down each column, then equal runs across), and ExcelJS is
+ * given the ranges, which it writes as they are.
+ */
+export function compactDataValidations(workbook: ExcelJS.Workbook): void {
+  for (const ws of workbook.worksheets) {
+    const holder = (ws as unknown as { dataValidations?: { model: Record<string, unknown> } }).dataValidations;
+    if (!holder) continue;
+    const model = holder.model;
+    const groups = new Map<string, { dv: unknown; cells: { row: number; col: number }[] }>();
+    const ranges: [string, unknown][] = [];
+    for (const [address, dv] of Object.entries(model)) {
+      const pos = decodeAddress(address);
+      if (!pos) {
+        ranges.push([address, dv]);
+        continue;
+      }
+      const key = JSON.stringify(dv);
+      const g = groups.get(key) ?? { dv, cells: [] };
+      g.cells.push(pos);
+      groups.set(key, g);
+    }
+    const out: Record<string, unknown> = {};
+    for (const [address, dv] of ranges) out[address] = dv;
+    for (const g of groups.values()) {
+      // Vertical runs per column…
+      const byCol = new Map<number, number[]>();
+      for (const c of g.cells) {
+        const rows = byCol.get(c.col);
+        if (rows) rows.push(c.row);
+        else byCol.set(c.col, [c.row]);
+      }
+      const runs: { top: number; bottom: number; left: number; right: number }[] = [];
+      for (const col of [...byCol.keys()].sort((a, b) => a - b)) {
+        const rows = byCol.get(col)!.sort((a, b) => a - b);
+        let top = rows[0]!;
+        for (let i = 1; i <= rows.length; i++) {
+          if (i < rows.length && rows[i] === rows[i - 1]! + 1) continue;
+          const bottom = rows[i - 1]!;
+          // …joined with the run of the column before when it spans the very same rows.
+          const left = runs.find((r) => r.right === col - 1 && r.top === top && r.bottom === bottom);
+          if (left) left.right = col;
+          else runs.push({ top, bottom, left: col, right: col });
+          top = rows[i]!;
+        }
+      }
+      for (const r of runs) {
+        const key = r.top === r.bottom && r.left === r.right ? `${columnLetters(r.left)}${r.top}` : encodeRange(r);
+        out[key] = g.dv;
+      }
+    }
+    holder.model = out;
+  }
+}
 
 /**
- * Chinese descriptions of the parts of a workbook that ExcelJS cannot carry over into a file it writes, from the
- * names of the zip entries (in a fixed order, each at most once). Comments (xl/commentsN.xml with their
- * xl/drawings/vmlDrawingN.vml), tables, themes, styles, data validation, conditional formats, hyperlinks and merges
- * are carried over and not listed.
+ * The .xlsx bytes of a workbook, its data validations written as the ranges they are (`compactDataValidations`), the
+ * workbook itself left as it was (the workbench keeps editing the one it downloads). Every writer of an ExcelJS
+ * workbook goes through here or through `writeWorkbookAtomic`.
  */
-export function findUnsupportedParts(zipEntryNames: string[]): string[] {
-  const names = zipEntryNames.map((n) => n.replace(/^\/+/, '').toLowerCase());
-  const out: string[] = [];
-  for (const part of UNSUPPORTED_PARTS) {
-    if (names.some((n) => part.test.test(n))) out.push(part.description);
+export async function workbookBytes(workbook: ExcelJS.Workbook): Promise<Uint8Array> {
+  type Holder = { model: Record<string, unknown> };
+  const holders = workbook.worksheets
+    .map((ws) => (ws as unknown as { dataValidations?: Holder }).dataValidations)
+    .filter((h): h is Holder => h !== undefined);
+  const before = holders.map((h) => h.model);
+  try {
+    compactDataValidations(workbook);
+    return new Uint8Array(await workbook.xlsx.writeBuffer());
+  } finally {
+    holders.forEach((h, i) => (h.model = before[i]!));
   }
-  return out;
 }

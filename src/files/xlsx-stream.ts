@@ -33,7 +33,74 @@ import {
   type SharedStringsPart,
   type StylesPart,
 } from './exceljs-internals';
-import { SheetBuilder, columnLetters, decodeAddress, decodeRange, encodeRange } from './sheet-builder';
+import { SheetBuilder, columnLetters, decodeAddress, decodeRange, encodeRange, withAnchors } from './sheet-builder';
+
+/** What one file may cost while it is read (profile `limits`, issue 14): bytes inflated and cells kept, all parts. */
+export interface ReadLimits {
+  cells: number;
+  inflatedBytes: number;
+}
+
+/**
+ * Counts what a file costs as it is read and refuses it (exit 2, naming the profile limit) the moment it exceeds a
+ * limit: a zip bomb is stopped after `inflatedBytes` bytes of XML, a cell bomb or a shared-string bomb after `cells`
+ * entries — memory follows these counts, never the coordinates or the compressed size.
+ */
+export class ReadBudget {
+  private inflated = 0;
+  private cells = 0;
+
+  constructor(
+    private readonly path: string,
+    private readonly limits: ReadLimits | undefined,
+  ) {}
+
+  inflate(bytes: number): void {
+    if (this.limits === undefined) return;
+    this.inflated += bytes;
+    if (this.inflated > this.limits.inflatedBytes) throw inputError('too-large', this.path, { limit: this.limits.inflatedBytes });
+  }
+
+  /**
+   * Text without any markup this long is no spreadsheet (a cell holds at most 32,767 characters): a bomb of
+   * whitespace or text inside one element, which the XML parser would gather into one string until it cannot.
+   */
+  textRun(chars: number): void {
+    if (this.limits !== undefined && chars > MAX_TEXT_RUN) throw inputError('corrupt', this.path, { variant: 'oversized-text' });
+  }
+
+  /** One more cell kept (across all sheets). */
+  cell(): void {
+    if (this.limits === undefined) return;
+    if (++this.cells > this.limits.cells) throw inputError('too-many-cells', this.path, { limit: this.limits.cells });
+  }
+
+  /** The shared-string table has this many entries (counted on its own: each may be used by many cells). */
+  sharedStrings(count: number): void {
+    if (this.limits !== undefined && count > this.limits.cells) {
+      throw inputError('too-many-cells', this.path, { limit: this.limits.cells });
+    }
+  }
+}
+
+const NO_BUDGET = new ReadBudget('', undefined);
+
+/** Excel's sheet size: a cell beyond it is no cell of a workbook Excel wrote. */
+const MAX_ROWS = 1_048_576;
+const MAX_COLS = 16_384;
+
+/** Characters of XML without a single '<' that a reader accepts (ten thousand times Excel's longest cell text). */
+export const MAX_TEXT_RUN = 16 * 1024 * 1024;
+
+/**
+ * A string of its own. Text from the SAX parser is a slice of the XML chunk it came from (V8 slices strings of 13
+ * characters or more), and one kept slice keeps its whole chunk alive: a 学号 from every row would keep the whole
+ * decoded sheet in memory. A JSON round trip makes a flat copy (one byte per character where it can, lossless even
+ * for a lone surrogate), about 40 bytes for an 18-digit ID instead of a 32-byte slice plus its chunk.
+ */
+export function ownString(s: string): string {
+  return s.length < 13 ? s : (JSON.parse(JSON.stringify(s)) as string);
+}
 
 export interface XlsxZip {
   zip: JSZip;
@@ -71,7 +138,7 @@ export function zipEntry(zip: JSZip, name: string): JSZip.JSZipObject | null {
 }
 
 /** An entry's text, inflated and decoded chunk by chunk (a character split across chunks stays whole). */
-async function* entryText(file: JSZip.JSZipObject): AsyncGenerator<string> {
+export async function* entryText(file: JSZip.JSZipObject, budget: ReadBudget = NO_BUDGET): AsyncGenerator<string> {
   const decoder = new StringDecoder('utf8');
   // jszip's stream is a readable-stream v2 object without async iteration: pipe it into a native one, errors too.
   const source = file.nodeStream('nodebuffer');
@@ -79,8 +146,13 @@ async function* entryText(file: JSZip.JSZipObject): AsyncGenerator<string> {
   source.on('error', (e: Error) => stream.destroy(e));
   source.pipe(stream);
   try {
+    let run = 0;
     for await (const chunk of stream) {
+      budget.inflate((chunk as Buffer).length);
       const text = decoder.write(chunk as Buffer);
+      const lt = text.lastIndexOf('<');
+      run = lt < 0 ? run + text.length : text.length - lt - 1;
+      budget.textRun(run);
       if (text.length > 0) yield text;
     }
   } finally {
@@ -123,13 +195,13 @@ export interface WorkbookParts {
 }
 
 /** The sheets of xl/workbook.xml in workbook order, with their parts (via xl/_rels/workbook.xml.rels). */
-export async function readWorkbookParts(zip: JSZip): Promise<WorkbookParts> {
+export async function readWorkbookParts(zip: JSZip, budget: ReadBudget = NO_BUDGET): Promise<WorkbookParts> {
   const { WorkbookXform, RelationshipsXform } = excelJSInternals();
   const workbookFile = zipEntry(zip, 'xl/workbook.xml');
   if (workbookFile === null) throw new Error('xl/workbook.xml is missing');
-  const model = await new WorkbookXform().parseStream(entryText(workbookFile));
+  const model = await new WorkbookXform().parseStream(entryText(workbookFile, budget));
   const relsFile = zipEntry(zip, 'xl/_rels/workbook.xml.rels');
-  const rels = relsFile === null ? [] : await new RelationshipsXform().parseStream(entryText(relsFile));
+  const rels = relsFile === null ? [] : await new RelationshipsXform().parseStream(entryText(relsFile, budget));
   const sheets = (model.sheets ?? []).map((sheet): WorkbookSheetEntry => {
     const rel = rels.find((r) => r.Id === sheet.rId);
     if (rel === undefined) return { name: sheet.name, kind: 'other', part: undefined };
@@ -151,25 +223,39 @@ export interface ReadContext {
   sharedStrings: SharedStringsPart | undefined;
   date1904: boolean;
   onRow: (rowNumber: number) => void;
+  budget?: ReadBudget;
 }
 
 /** xl/styles.xml and xl/sharedStrings.xml (the fixed names ExcelJS reads), parsed by ExcelJS's own classes. */
 export async function readSharedParts(
   zip: JSZip,
+  budget: ReadBudget = NO_BUDGET,
 ): Promise<{ styles: StylesPart | undefined; sharedStrings: SharedStringsPart | undefined }> {
   const { StylesXform, SharedStringsXform } = excelJSInternals();
   const stylesFile = zipEntry(zip, 'xl/styles.xml');
   let styles: StylesPart | undefined;
   if (stylesFile !== null) {
     const xform = new StylesXform();
-    await xform.parseStream(entryText(stylesFile));
+    await xform.parseStream(entryText(stylesFile, budget));
     styles = xform;
   }
   const stringsFile = zipEntry(zip, 'xl/sharedStrings.xml');
   let sharedStrings: SharedStringsPart | undefined;
   if (stringsFile !== null) {
     const xform = new SharedStringsXform();
-    await xform.parseStream(entryText(stringsFile));
+    const values = xform.values;
+    // Counted as the table grows: a bomb of a million tiny strings is stopped long before it fills the memory.
+    const close = xform.parseClose.bind(xform);
+    xform.parseClose = (name: string): boolean => {
+      const more = close(name);
+      if (name === 'si') budget.sharedStrings(values.length);
+      return more;
+    };
+    await xform.parseStream(entryText(stringsFile, budget));
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i];
+      if (typeof v === 'string') values[i] = ownString(v);
+    }
     sharedStrings = xform;
   }
   return { styles, sharedStrings };
@@ -206,6 +292,8 @@ export async function readWorksheetPart(
   const masters = new Map<string, string>();
   const mergeRefs: string[] = [];
   const hyperlinkRefs: string[] = [];
+  /** Cells with a hyperlink, a comment or a picture's corner: a table fix must not move them (plan.ts). */
+  const anchors: string[] = [];
 
   let inSheetData = false;
   let inCell = false;
@@ -214,12 +302,17 @@ export async function readWorksheetPart(
   let rootPrefixed = false;
   let rowNumber = 0;
   let colNumber = 0;
+  let rowElements = 0;
 
+  const budget = ctx.budget ?? NO_BUDGET;
   const finishCell = (model: CellPartModel): void => {
+    // A shared string's text was made a string of its own once, in readSharedParts; any other text is a slice.
+    const ownText = model.type !== VT.String || typeof model.value !== 'number';
     cellXform.reconcile(model, options);
     const address = model.address as string;
     const pos = decodeAddress(address);
     if (pos === undefined) throw new Error('invalid cell address');
+    if (pos.row > MAX_ROWS || pos.col > MAX_COLS) throw inputError('corrupt', ctx.path, { variant: 'beyond-excel' });
     colNumber = pos.col;
     let value: unknown;
     switch (model.type) {
@@ -233,15 +326,19 @@ export async function readWorksheetPart(
           const masterFormula = masters.get(model.sharedFormula);
           formula = masterFormula === undefined ? undefined : slideFormula(masterFormula, model.sharedFormula, address);
         }
-        value = { formula: formula ?? '', result: model.result };
+        const result = typeof model.result === 'string' ? ownString(model.result) : model.result;
+        value = { formula: formula === undefined ? '' : ownString(formula), result };
         break;
       }
       default:
-        value = model.value;
+        value = ownText && typeof model.value === 'string' ? ownString(model.value) : model.value;
         break;
     }
     const cell = cellFromExcelJS(value as ExcelJS.CellValue, model.style?.numFmt);
-    if (cell !== undefined) builder.set(pos.row, pos.col, cell);
+    if (cell !== undefined) {
+      budget.cell();
+      builder.set(pos.row, pos.col, cell);
+    }
   };
 
   const onOpen = (node: SaxNode): void => {
@@ -253,6 +350,8 @@ export async function readWorksheetPart(
         if (!inSheetData) break;
         rowNumber = node.attributes.r !== undefined ? Number.parseInt(node.attributes.r, 10) : rowNumber + 1;
         colNumber = 0;
+        // Excel has 1,048,576 rows: more <row> elements than that (a bomb of empty rows) is no Excel workbook.
+        if (++rowElements > MAX_ROWS || !(rowNumber >= 1 && rowNumber <= MAX_ROWS)) throw inputError('corrupt', ctx.path, { variant: 'beyond-excel' });
         ctx.onRow(rowNumber);
         break;
       case 'c':
@@ -270,13 +369,14 @@ export async function readWorksheetPart(
         if (node.attributes['r:id'] !== undefined && node.attributes.ref !== undefined) {
           hyperlinkRefs.push(node.attributes.ref);
         }
+        if (node.attributes.ref !== undefined) anchors.push(node.attributes.ref);
         break;
       default:
         break;
     }
   };
 
-  for await (const events of parseSax(entryText(file))) {
+  for await (const events of parseSax(entryText(file, budget))) {
     for (const event of events) {
       if (inCell) {
         if (event.eventType === 'opentag') cellXform.parseOpen(event.value);
@@ -327,5 +427,47 @@ export async function readWorksheetPart(
     merges.push(encodeRange(rect));
     builder.clearMergeFollowers(rect);
   }
-  return builder.build(name, merges);
+  anchors.push(...(await partAnchors(zip, part, budget)));
+  return withAnchors(builder.build(name, merges), anchors);
+}
+
+/** 'xl/worksheets/../comments1.xml' → 'xl/comments1.xml'; an absolute target ('/xl/…') is taken from the root. */
+function resolvePart(fromPart: string, target: string): string {
+  const base = target.startsWith('/') ? [] : fromPart.split('/').slice(0, -1);
+  for (const seg of target.replace(/^\/+/, '').split('/')) {
+    if (seg === '..') base.pop();
+    else if (seg !== '.' && seg !== '') base.push(seg);
+  }
+  return base.join('/');
+}
+
+/**
+ * The cells a worksheet's comments (notes and threaded comments) and drawings (pictures, shapes, charts anchored to
+ * a cell) are attached to, through the sheet's relationships: what stays in place when a fix moves values.
+ */
+async function partAnchors(zip: JSZip, part: string, budget: ReadBudget): Promise<string[]> {
+  const slash = part.lastIndexOf('/');
+  const rels = zipEntry(zip, `${part.slice(0, slash)}/_rels/${part.slice(slash + 1)}.rels`);
+  if (rels === null) return [];
+  const { RelationshipsXform } = excelJSInternals();
+  const list = await new RelationshipsXform().parseStream(entryText(rels, budget));
+  const out: string[] = [];
+  for (const rel of list) {
+    if (rel.TargetMode === 'External') continue;
+    const kind = /\/(comments|threadedComment|drawing)$/.exec(rel.Type)?.[1];
+    if (kind === undefined) continue;
+    const entry = zipEntry(zip, resolvePart(part, rel.Target));
+    if (entry === null) continue;
+    let text = '';
+    for await (const t of entryText(entry, budget)) text += t;
+    if (kind === 'drawing') {
+      // <xdr:from><xdr:col>2</xdr:col>…<xdr:row>4</xdr:row>: zero-based column and row of the anchor's corner.
+      for (const m of text.matchAll(/<(?:\w+:)?from>\s*<(?:\w+:)?col>(\d+)<\/(?:\w+:)?col>[\s\S]*?<(?:\w+:)?row>(\d+)<\/(?:\w+:)?row>/g)) {
+        out.push(`${columnLetters(Number(m[1]) + 1)}${Number(m[2]) + 1}`);
+      }
+    } else {
+      for (const m of text.matchAll(/<(?:\w+:)?(?:comment|threadedComment)\b[^>]*?\bref="([A-Za-z]{1,3}[0-9]+)"/g)) out.push(m[1]!.toUpperCase());
+    }
+  }
+  return out;
 }

@@ -21,7 +21,7 @@ import type { Mark } from '../core/port';
 import { address, columnLetter, parseAddress } from '../core/engine/a1';
 import { cellText } from '../core/engine/cell-text';
 import { entryPatch } from './entry';
-import { formatTsv, parseTsv } from './tsv';
+import { blockWidth, formatTsv, parseTsv } from './tsv';
 
 export const ROW_HEIGHT = 26;
 const HEADER_COL_WIDTH = 56;
@@ -385,7 +385,7 @@ export function Grid({ sheet, marks, selected, selectSerial, textColumns, onEdit
     // One value pasted over a larger selection fills it, as in Excel.
     const single = block.length === 1 && block[0]!.length === 1;
     const rows = single ? range.bottom - range.top + 1 : block.length;
-    const cols = single ? range.right - range.left + 1 : Math.max(...block.map((r) => r.length));
+    const cols = single ? range.right - range.left + 1 : blockWidth(block);
     const patches: Patch[] = [];
     for (let i = 0; i < rows; i++) {
       for (let j = 0; j < cols; j++) {

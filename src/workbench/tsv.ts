@@ -62,6 +62,16 @@ export function parseTsv(text: string): string[][] {
   return rows;
 }
 
+/**
+ * The widest row of a block, in cells. A loop, never `Math.max(...rows)`: spreading a pasted block of 200,000 rows
+ * into arguments overflows the call stack (issue 14).
+ */
+export function blockWidth(rows: readonly (readonly string[])[]): number {
+  let w = 0;
+  for (const r of rows) if (r.length > w) w = r.length;
+  return w;
+}
+
 /** Rows of cell texts as Excel copies them (quoted where needed, CR LF after each row). */
 export function formatTsv(rows: readonly (readonly string[])[]): string {
   const quote = (s: string) => (/[\t\r\n"]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);

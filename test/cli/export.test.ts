@@ -32,6 +32,7 @@ import {
   tempDir,
   xueji,
 } from './helpers';
+import { addRelatedPart } from '../files/helpers';
 
 const EXAMPLES = path.resolve(__dirname, '..', '..', 'examples');
 const DATE = ['--report-date', '2026-11-22'];
@@ -219,11 +220,18 @@ describe('what is written and how it is named', () => {
     expect(r.stdout).toContain('withdrawal.mixed-branch');
   });
 
-  it('writing again over an earlier export replaces it', async () => {
+  it('writing again over an earlier export is refused (exit 2, nothing written) unless --force, which replaces it', async () => {
     const file = await saveRoster(tmp.file('重导.xlsx'), rosterRows(2));
     const dir = outDir();
     expect((await xueji(['export', file, '-o', dir])).code).toBe(0);
-    expect((await xueji(['export', file, '-o', dir])).code).toBe(0);
+    const first = fs.readFileSync(path.join(dir, OUTPUT_NAME.withdrawal));
+    const again = await xueji(['export', file, '-o', dir]);
+    expect(again.code).toBe(2);
+    expectOneChineseLine(again.stderr);
+    expect(again.stderr).toContain(OUTPUT_NAME.withdrawal);
+    expect(again.stderr).toContain('--force');
+    expect(fs.readFileSync(path.join(dir, OUTPUT_NAME.withdrawal)).equals(first)).toBe(true);
+    expect((await xueji(['export', file, '-o', dir, '--force'])).code).toBe(0);
     expect(fs.readdirSync(dir)).toEqual([OUTPUT_NAME.withdrawal]);
   });
 
@@ -329,7 +337,8 @@ describe('--template-file', () => {
       await blankRosterTemplate(f);
       const JSZip = (await import('jszip')).default;
       const zip = await JSZip.loadAsync(fs.readFileSync(f));
-      zip.file('xl/charts/chart1.xml', '<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"/>');
+      await addRelatedPart(zip, 'xl/worksheets/sheet1.xml', 'drawing', 'xl/drawings/d.xml', '<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing"/>');
+      await addRelatedPart(zip, 'xl/drawings/d.xml', 'chart', 'xl/charts/c.xml', '<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"/>');
       fs.writeFileSync(f, await zip.generateAsync({ type: 'nodebuffer' }));
     }, /图表/],
     ['no table of the input’s template', async (f: string) => {

@@ -171,10 +171,11 @@ test.each([
   expect(fs.existsSync(path.join(dir, '子'))).toBe(false);
 });
 
-test('--force and --jobs belong to --fix', async () => {
-  const r = await xueji(['photos', roster, '--dir', dir, '-o', tmp.file('x.zip'), '--force']);
+test('--jobs belongs to --fix (--force, replacing outputs, applies to the zip of a check too)', async () => {
+  const r = await xueji(['photos', roster, '--dir', dir, '-o', tmp.file('x.zip'), '--jobs', '2']);
   expect(r.code).toBe(2);
   expect(r.stderr).toContain('只用于 --fix');
+  expect(fs.existsSync(tmp.file('x.zip'))).toBe(false);
 });
 
 test('the built command with two worker threads makes the same copies as one thread', async () => {
@@ -195,3 +196,25 @@ test('the built command with two worker threads makes the same copies as one thr
   expect(made).toHaveLength(6);
   for (const name of made) expect(sha256(path.join(two, name))).toBe(sha256(path.join(one, name)));
 }, 120_000);
+
+test('a pipe, a looping link or a link out of --dir named as a student is reported as a special file, never opened (issue 14)', async () => {
+  const specials = tmp.file('特殊照片');
+  fs.mkdirSync(specials);
+  const outside = tmp.file('外面.jpg');
+  fs.writeFileSync(outside, jpeg(480, 640, portrait(480, 640), 90));
+  // Opening a pipe for reading would wait for a writer forever: the run must end.
+  execFileSync('mkfifo', [path.join(specials, `${students[0]!.sid}.jpg`)]);
+  fs.symlinkSync(path.join(specials, `${students[1]!.sid}.jpg`), path.join(specials, `${students[1]!.sid}.jpg`));
+  fs.symlinkSync(outside, path.join(specials, `${students[2]!.sid}.jpg`));
+  const out = tmp.file('特殊-修正');
+  const r = await xueji(['photos', roster, '--dir', specials, '--fix', '-o', out, '--json']);
+  expect(r.code).toBe(1);
+  const report = JSON.parse(r.stdout);
+  expect(report.fixes).toEqual([]);
+  const onRow = (row: number) => report.files.flatMap((e: { issues: { row: number | null; rule: string; message: string }[] }) => e.issues.filter((i) => i.row === row));
+  for (const row of [3, 4, 5]) {
+    expect(onRow(row).map((i: { rule: string }) => i.rule)).toEqual(['photo.format']);
+    expect(onRow(row)[0].message).toContain('特殊文件');
+  }
+  expect(fs.readFileSync(outside).subarray(0, 2)).toEqual(Buffer.from([0xff, 0xd8]));
+}, 60_000);

@@ -142,8 +142,14 @@ describe('a clean batch', () => {
     }
     expect(all).toEqual(students.filter((s) => s.status === '在籍').map((s) => `${s.sid}.jpg`));
 
-    // Again with the default limit: one zip; the parts left from before are pointed out.
-    const again = await xueji(['photos', roster, '--dir', dir, '-o', out]);
+    // Again with the default limit: refused without --force (the zips are there); with it, one zip, and the parts
+    // left from before are pointed out.
+    const refused = await xueji(['photos', roster, '--dir', dir, '-o', out]);
+    expect(refused.code).toBe(2);
+    expectOneChineseLine(refused.stderr);
+    expect(refused.stderr).toContain('--force');
+    expect((await readZip(out)).names).toEqual(report.zips[0].photos);
+    const again = await xueji(['photos', roster, '--dir', dir, '-o', out, '--force']);
     expect(again.code).toBe(0);
     expect(again.stdout).toContain('分包-2.zip”是以前生成的');
     expect((await readZip(out)).names).toHaveLength(7);
@@ -152,7 +158,7 @@ describe('a clean batch', () => {
   test('zips written into the photo folder are not read as photos on the next run', async () => {
     const out = path.join(dir, '照片包.zip');
     expect((await xueji(['photos', roster, '--dir', dir, '-o', out])).code).toBe(0);
-    const r = await xueji(['photos', roster, '--dir', dir, '-o', out, '--json']);
+    const r = await xueji(['photos', roster, '--dir', dir, '-o', out, '--json', '--force']);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).summary).toEqual({ errors: 0, warnings: 0, fixable: 0 });
     fs.rmSync(out);

@@ -18,7 +18,7 @@ import { fidelityProblems as inspectTemplate } from '../../src/files/fidelity';
 import { loadWorkbook, readSheetsStreaming } from '../../src/files/node-io';
 import { REASON, TERMINATOR, makeName, makeSid, sheetOf } from '../helpers/rules';
 import { REPORT_DATE } from '../helpers/sheet';
-import { editZip, makeTempDir } from './helpers';
+import { addRelatedPart, editZip, makeTempDir } from './helpers';
 
 const tmp = makeTempDir();
 afterAll(() => tmp.cleanup());
@@ -370,16 +370,17 @@ describe('inspectTemplate refuses what ExcelJS cannot carry over', () => {
     expect(await inspectTemplate(await template('clean.xlsx'))).toEqual([]);
   });
 
-  it('a chart', async () => {
+  it('a chart (found by its relationship, under any part name)', async () => {
     const bytes = await template('chart.xlsx', async (zip) => {
-      zip.file('xl/charts/chart1.xml', '<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"/>');
+      await addRelatedPart(zip, 'xl/worksheets/sheet1.xml', 'drawing', 'xl/drawings/d.xml', '<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing"/>');
+      await addRelatedPart(zip, 'xl/drawings/d.xml', 'chart', 'xl/charts/c.xml', '<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"/>');
     });
     expect((await inspectTemplate(bytes)).join()).toContain('图表');
   });
 
   it('a macro', async () => {
     const bytes = await template('macro.xlsx', async (zip) => {
-      zip.file('xl/vbaProject.bin', 'x');
+      await addRelatedPart(zip, 'xl/workbook.xml', 'vbaProject', 'xl/vbaProject.bin', 'x');
     });
     expect((await inspectTemplate(bytes)).join()).toContain('宏');
   });

@@ -55,3 +55,23 @@ export async function expectInputError(
   expect(err.message).not.toContain('\n');
   return err;
 }
+
+const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+
+/**
+ * Adds a part and the relationship that makes it part of the workbook (as Excel writes it): `from` is the part that
+ * refers to it ('xl/workbook.xml', 'xl/worksheets/sheet1.xml'), `type` the relationship type's last segment
+ * ('drawing', 'chart', 'vbaProject' …), `target` the new part's path in the zip. What a workbook holds is decided by
+ * its relationships, never by part names.
+ */
+export async function addRelatedPart(zip: JSZip, from: string, type: string, target: string, body: string | Buffer): Promise<void> {
+  zip.file(target, body);
+  const slash = from.lastIndexOf('/');
+  const relsPath = `${from.slice(0, slash)}/_rels/${from.slice(slash + 1)}.rels`;
+  const existing = (await zip.file(relsPath)?.async('string')) ?? `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>`;
+  const ids = [...existing.matchAll(/Id="rId(\d+)"/g)].map((m) => Number(m[1]));
+  const id = `rId${Math.max(100, ...ids) + 1}`;
+  const fromDir = from.slice(0, slash).split('/');
+  const rel = path.posix.relative(fromDir.join('/'), target);
+  zip.file(relsPath, existing.replace('</Relationships>', `<Relationship Id="${id}" Type="${REL_NS}/${type}" Target="${rel}"/></Relationships>`));
+}

@@ -1,5 +1,6 @@
 /** The browser workbench's port over an ExcelJS workbook: read, highlight, select, fix, undo exactly, download. */
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { openWorkbench, classifyBytes } from '../../src/files/workbench-open';
 import { copyName } from '../../src/files/workbench-port';
 import { XuejiInputError } from '../../src/files/errors';
@@ -83,6 +84,28 @@ test('下载 saves a copy under a name that says what it holds, with the user\'s
   expect(back.getWorksheet('说明')!.getCell('A1').value).toBe('这是用户自己的工作表');
   expect(await port.openWorkbook('导出.xlsx', new Uint8Array([1, 2]))).toBe('downloaded');
   expect(rec.saved[1]!.name).toBe('导出.xlsx');
+});
+
+test('下载 writes a data validation as the one range it is (not ExcelJS\'s overlapping B10:B100 + B2:B100), and the open workbook keeps its own', async () => {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('退学');
+  ws.addRow(['序号', '分部名称', '学号全码', '学生姓名']);
+  ws.addRow([1, '河北分部', '2213001400286', '张明']);
+  for (let r = 2; r <= 100; r++) ws.getCell(`B${r}`).dataValidation = { type: 'list', allowBlank: true, formulae: ['"河北分部,北京分部"'] };
+  const rec = recorder();
+  const { port } = await openWorkbench(new Uint8Array(await wb.xlsx.writeBuffer()), '名单.xlsx', rec.save);
+  const model = () => (port.workbook.getWorksheet('退学') as unknown as { dataValidations: { model: Record<string, unknown> } }).dataValidations.model;
+  const cellsBefore = Object.keys(model()).length;
+  for (let round = 0; round < 2; round++) {
+    await port.downloadCopy('unchanged');
+    const zip = await JSZip.loadAsync(rec.saved[round]!.data);
+    const xml = await zip.file('xl/worksheets/sheet1.xml')!.async('string');
+    const ranges = (xml.match(/<dataValidation\b[^>]*>/g) ?? []).map((v) => /sqref="([^"]*)"/.exec(v)![1]);
+    expect(ranges).toEqual(['B2:B100']);
+    // The workbook being edited is as it was: one entry per cell, as ExcelJS keeps them.
+    expect(Object.keys(model())).toHaveLength(cellsBefore);
+    expect(port.workbook.getWorksheet('退学')!.getCell('B50').dataValidation).toMatchObject({ type: 'list' });
+  }
 });
 
 test.each([

@@ -3,8 +3,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { XuejiInputError, XuejiOutputError, XuejiPatchError } from '../../src/files/errors';
 import { loadWorkbook, readSheetsStreaming, writeWorkbookAtomic } from '../../src/files/node-io';
-import { applyPatches, findUnsupportedParts, sheetFromWorksheet } from '../../src/files/workbook';
-import { editZip, expectInputError, makeTempDir, writeWorkbook } from './helpers';
+import { applyPatches, sheetFromWorksheet } from '../../src/files/workbook';
+import { fidelityProblems } from '../../src/files/fidelity';
+import JSZip from 'jszip';
+import { addRelatedPart, editZip, expectInputError, makeTempDir, writeWorkbook } from './helpers';
 
 const tmp = makeTempDir();
 afterAll(() => tmp.cleanup());
@@ -42,7 +44,7 @@ describe('applyPatches', () => {
       { cell: 'B2', value: '刘洋', numberFormat: '@' },
     ]);
     const out = tmp.file('patch-out.xlsx');
-    await writeWorkbookAtomic(workbook, out, input);
+    await writeWorkbookAtomic(workbook, out, { inputs: [input] });
 
     const reread = new ExcelJS.Workbook();
     await reread.xlsx.readFile(out);
@@ -87,7 +89,7 @@ describe('applyPatches', () => {
     const ws = workbook.getWorksheet('名单')!;
     applyPatches(ws, [{ cell: 'C2', value: 1, numberFormat: 'General' }]);
     const out = tmp.file('shared-out.xlsx');
-    await writeWorkbookAtomic(workbook, out, input);
+    await writeWorkbookAtomic(workbook, out, { inputs: [input] });
     const [sheet] = await readSheetsStreaming(out);
     expect(sheet.rows[1]?.[2]).toStrictEqual({ kind: 'number', value: 1 });
     expect(sheet.rows[2]?.[2]).toStrictEqual({ kind: 'number', value: 2, formula: 'ROW()-1' });
@@ -120,63 +122,44 @@ describe('applyPatches', () => {
   });
 });
 
-describe('findUnsupportedParts', () => {
-  it('names charts, images, macros, pivot tables and more', () => {
-    const found = findUnsupportedParts([
-      'xl/workbook.xml',
-      'xl/charts/chart1.xml',
-      'xl/drawings/drawing1.xml',
-      'xl/media/image1.png',
-      '/xl/vbaProject.bin',
-      'xl/pivotTables/pivotTable1.xml',
-      'xl/pivotCache/pivotCacheDefinition1.xml',
-      'xl/slicers/slicer1.xml',
-      'xl/externalLinks/externalLink1.xml',
-    ]);
-    expect(found).toEqual([
-      '图表',
-      '数据透视表',
-      '宏（VBA 代码）',
-      '图片、形状、文本框等绘图对象（形状和文本框会丢失，图片可能移位）',
-      '切片器',
-      '指向其他工作簿的外部链接（相关公式可能失效）',
-    ]);
-  });
-
-  it('does not list comments, tables or themes, which ExcelJS keeps', () => {
-    expect(
-      findUnsupportedParts([
-        'xl/workbook.xml',
-        'xl/comments1.xml',
-        'xl/drawings/vmlDrawing1.vml',
-        'xl/tables/table1.xml',
-        'xl/theme/theme1.xml',
-        'xl/styles.xml',
-      ]),
-    ).toEqual([]);
-  });
-
-  it('is fed by loadWorkbook from the zip entries of the input', async () => {
+describe('what ExcelJS would drop is found by relationships, not part names (issue 14 item 3)', () => {
+  async function workbookWith(name: string, edit?: (zip: JSZip) => Promise<void>): Promise<string> {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('名单');
     ws.getCell('A1').value = '学号';
     ws.getCell('B1').note = '请填写13位学号';
-    const withComments = await writeWorkbook(wb, tmp.file('comments.xlsx'));
-    expect((await loadWorkbook(withComments)).unsupported).toEqual([]);
+    const file = await writeWorkbook(wb, tmp.file(name));
+    if (edit) await editZip(file, edit);
+    return file;
+  }
 
-    const withParts = await writeWorkbook(wb, tmp.file('parts.xlsx'));
-    await editZip(withParts, (zip) => {
-      zip.file('xl/charts/chart1.xml', '<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"/>');
-      zip.file('xl/drawings/drawing1.xml', '<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing"/>');
-      zip.file('xl/vbaProject.bin', Buffer.from([1, 2, 3]));
+  it('comments (with their note boxes), themes and styles are kept by ExcelJS: nothing listed', async () => {
+    expect((await loadWorkbook(await workbookWith('comments.xlsx'))).unsupported).toEqual([]);
+  });
+
+  it('a drawing under an unusual part name, a chart and a macro are named by what refers to them', async () => {
+    const file = await workbookWith('parts.xlsx', async (zip) => {
+      await addRelatedPart(zip, 'xl/worksheets/sheet1.xml', 'drawing', 'xl/drawings/Zeichnung.xml', '<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing"/>');
+      await addRelatedPart(zip, 'xl/drawings/Zeichnung.xml', 'chart', 'xl/charts/Diagramm.xml', '<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"/>');
+      await addRelatedPart(zip, 'xl/workbook.xml', 'vbaProject', 'xl/vbaProject.bin', Buffer.from([1, 2, 3]));
     });
-    const { unsupported, sheets } = await loadWorkbook(withParts);
-    expect(unsupported).toEqual([
-      '图表',
-      '宏（VBA 代码）',
-      '图片、形状、文本框等绘图对象（形状和文本框会丢失，图片可能移位）',
-    ]);
+    const { unsupported, sheets } = await loadWorkbook(file);
+    expect(unsupported).toEqual(['图表', '宏（VBA 代码）', '图片、形状、文本框等绘图对象（形状和文本框会丢失，图片可能移位）']);
     expect(sheets[0].rows[0]?.[0]).toStrictEqual({ kind: 'string', value: '学号' });
+  });
+
+  it('a part nothing refers to is not part of the workbook: not listed', async () => {
+    const file = await workbookWith('orphan.xlsx', async (zip) => {
+      zip.file('xl/charts/chart1.xml', '<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"/>');
+    });
+    expect((await loadWorkbook(file)).unsupported).toEqual([]);
+  });
+
+  it('notes without their note boxes (which ExcelJS cannot load) are named, not called corrupt', async () => {
+    const file = await workbookWith('no-vml.xlsx', async (zip) => {
+      zip.remove('xl/drawings/vmlDrawing1.vml');
+    });
+    expect((await fidelityProblems(fs.readFileSync(file))).join()).toContain('没有批注框的批注');
   });
 });
 
@@ -198,20 +181,32 @@ describe('writeWorkbookAtomic', () => {
     const link = tmp.file('link.xlsx');
     fs.symlinkSync(input, link);
     for (const out of [input, relative, roundabout, `./${relative}`, link]) {
-      const err = await expectInputError(writeWorkbookAtomic(workbook, out, input), 'same-as-input', out);
+      const err = await expectInputError(writeWorkbookAtomic(workbook, out, { inputs: [input] }), 'same-as-input', out);
       expect(err).toBeInstanceOf(XuejiInputError);
     }
     // ...also when the input itself is given in another spelling
-    await expectInputError(writeWorkbookAtomic(workbook, input, relative), 'same-as-input', input);
+    await expectInputError(writeWorkbookAtomic(workbook, input, { inputs: [relative] }), 'same-as-input', input);
     expect(fs.readFileSync(input).equals(before)).toBe(true);
     expect(leftovers()).toEqual([]);
   });
 
-  it('writes a new file, replaces an existing one, and leaves no temp file behind', async () => {
+  it('refuses an existing output without force (issue 14: no silent overwrite), and writes nothing', async () => {
+    const { workbook } = await loadWorkbook(input);
+    const out = tmp.file('atomic-exists.xlsx');
+    fs.writeFileSync(out, 'old content');
+    const err = await writeWorkbookAtomic(workbook, out, { inputs: [input] }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(XuejiOutputError);
+    expect((err as XuejiOutputError).code).toBe('output-exists');
+    expect((err as XuejiOutputError).message).toContain('--force');
+    expect(fs.readFileSync(out, 'utf8')).toBe('old content');
+    expect(leftovers()).toEqual([]);
+  });
+
+  it('writes a new file, replaces an existing one with force, and leaves no temp file behind', async () => {
     const { workbook } = await loadWorkbook(input);
     const out = tmp.file('atomic-out.xlsx');
     fs.writeFileSync(out, 'old content');
-    await writeWorkbookAtomic(workbook, out, input);
+    await writeWorkbookAtomic(workbook, out, { inputs: [input], force: true });
     const [sheet] = await readSheetsStreaming(out);
     expect(sheet.rows[0]?.[0]).toStrictEqual({ kind: 'string', value: '学号' });
     expect(leftovers()).toEqual([]);
@@ -224,7 +219,7 @@ describe('writeWorkbookAtomic', () => {
     const failure = Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' });
     const spy = jest.spyOn(fs.promises, 'rename').mockRejectedValueOnce(failure);
     try {
-      const err = await writeWorkbookAtomic(workbook, out, input).catch((e: unknown) => e);
+      const err = await writeWorkbookAtomic(workbook, out, { inputs: [input], force: true }).catch((e: unknown) => e);
       expect(err).toBeInstanceOf(XuejiOutputError);
       expect((err as XuejiOutputError).code).toBe('write-failed');
       expect((err as XuejiOutputError).message).toBe(
@@ -239,7 +234,7 @@ describe('writeWorkbookAtomic', () => {
 
   it('says so when the output folder does not exist', async () => {
     const { workbook } = await loadWorkbook(input);
-    const err = await writeWorkbookAtomic(workbook, tmp.file('没有的文件夹/out.xlsx'), input).catch((e: unknown) => e);
+    const err = await writeWorkbookAtomic(workbook, tmp.file('没有的文件夹/out.xlsx'), { inputs: [input] }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(XuejiOutputError);
     expect((err as XuejiOutputError).code).toBe('output-dir-missing');
   });

@@ -1,6 +1,6 @@
 /** What a registrar types into the workbench grid becomes: text in code and ID columns, numbers only where safe. */
 import { entryPatch, textColumns } from '../../src/workbench/entry';
-import { parseTsv, formatTsv } from '../../src/workbench/tsv';
+import { blockWidth, parseTsv, formatTsv } from '../../src/workbench/tsv';
 import { sheetOf } from '../helpers/sheet';
 
 const general = { textColumn: false, cell: undefined };
@@ -51,6 +51,14 @@ describe('the clipboard block', () => {
     ]);
     expect(parseTsv('single')).toEqual([['single']]);
     expect(parseTsv('')).toEqual([]);
+  });
+
+  test('the width of a pasted block is its widest row, for a block of any length (200,000 rows)', () => {
+    expect(blockWidth([['a'], ['b', 'c', 'd'], []])).toBe(3);
+    expect(blockWidth([])).toBe(0);
+    const tall = parseTsv('x\ty\r\n'.repeat(200_000) + 'a\tb\tc\r\n');
+    expect(tall).toHaveLength(200_001);
+    expect(blockWidth(tall)).toBe(3);
   });
 
   test('what is copied reads back the same', () => {

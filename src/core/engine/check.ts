@@ -2,7 +2,7 @@
  * Running every rule over a sheet (DOMAIN.md §4–§6): header → records → per-cell hygiene and field rules →
  * cross-column and table rules → report. Pure: the caller passes the report date.
  */
-import type { Cell, Fix, Issue, Patch, SheetInput, SheetReport, TemplateId } from '../types';
+import type { Cell, Fix, Issue, OmittedIssues, Patch, SheetInput, SheetReport, TemplateId } from '../types';
 import type { Profile } from '../profile/schema';
 import { FIELD_LABEL, itemFromText, type CorrectionItem, type Field } from '../templates/fields';
 import { cellText } from './cell-text';
@@ -40,14 +40,38 @@ import {
   type NewValueResult,
 } from '../rules/correction';
 import type { Outcome } from '../rules/outcome';
-import { planTable, type TableSteps } from './plan';
+import { mayRefuse, planTable, type TablePlan, type TableSteps } from './plan';
+import { MAX_ROW } from './formula-refs';
 
 export interface CheckOptions {
   /** Force the template instead of recognising it. */
   template?: TemplateId;
   /** The date the sheet is handed in, for date rules (新生 window). */
   reportDate: Ymd;
+  /**
+   * Keep the fix of every issue, also of those beyond the report's limit (`limits.issues`), for fixing. Default
+   * true; `xueji check` says false: a report of 1,000,000 rows then holds only what it lists.
+   */
+  keepFixes?: boolean;
+  /** How many issues a file's report lists (default: the profile's `limits.issues`); the export lists them all. */
+  issueLimit?: number;
 }
+
+/** How many more issues the report of one file may list (profile `limits.issues`), shared by its sheets. */
+export interface IssueBudget {
+  left: number;
+}
+
+/** Issues always listed, whatever the budget: at most one or two per sheet, and the ones a reader needs first. */
+const ALWAYS_LISTED: ReadonlySet<string> = new Set([
+  'sheet.unknown-template',
+  'sheet.name',
+  'header.missing-column',
+  'header.duplicate-column',
+  'table.unsorted',
+  'table.terminator',
+  'table.signature-row',
+]);
 
 /** One change of a correction row (the long layout has one per row, the wide layout one per 原/新 pair). */
 export interface Change {
@@ -86,8 +110,13 @@ export interface RowOutcome extends RecordKey {
   facts: RowFacts | null;
 }
 
-/** Hooks for the incremental re-check (recheck.ts): reuse what did not change, keep what the next re-check needs. */
+/**
+ * Hooks for the incremental re-check (recheck.ts): reuse what did not change, keep what the next re-check needs; and
+ * the issue budget a file's sheets share.
+ */
 export interface AnalyseHooks {
+  /** What the file's report may still list (default: the profile's `limits.issues` for this sheet alone). */
+  budget?: IssueBudget;
   /** The outcome of a record row (at `index` among the records) checked before and unchanged since; else undefined. */
   reuse?: (row: number, index: number) => RowOutcome | undefined;
   /** The record layout, when the caller knows it is unchanged. */
@@ -153,6 +182,8 @@ export interface SheetAnalysis {
   crossIssues?: CrossIssues;
   /** Every student's corrected-record conflicts (only with `AnalyseHooks.keep`). */
   factIssues?: FactIssues;
+  /** Fixable issues not listed in the report (beyond `limits.issues`), when `keepFixes`: a fix still cures them. */
+  unlisted: Issue[];
 }
 
 function emptyAnalysis(sheet: SheetInput, issues: Issue[], template: TemplateId | null = null, headerRow: number | null = null): SheetAnalysis {
@@ -164,6 +195,7 @@ function emptyAnalysis(sheet: SheetInput, issues: Issue[], template: TemplateId 
     cellFixes: new Map(),
     tableSteps: { removeBlank: false, sort: false, renumber: false, marker: false },
     renameSheet: null,
+    unlisted: [],
   };
 }
 
@@ -193,7 +225,8 @@ export function analyseSheet(sheet: SheetInput, profile: Profile, options: Check
 
 /** The check below a header already found (the incremental re-check passes the header it verified unchanged). */
 export function analyseWithHeader(sheet: SheetInput, profile: Profile, options: CheckOptions, header: HeaderInfo, hooks: AnalyseHooks = {}): SheetAnalysis {
-  return new SheetChecker(sheet, profile, options, header).run(hooks);
+  const budget = hooks.budget ?? { left: options.issueLimit ?? profile.limits.issues };
+  return new SheetChecker(sheet, profile, options, header, budget).run(hooks);
 }
 
 class SheetChecker {
@@ -213,13 +246,18 @@ class SheetChecker {
   private readonly columns: readonly (readonly [Field, number])[];
   private readonly keyCol: number | undefined;
   private readonly itemCol: number | undefined;
+  private omitted: OmittedIssues | null = null;
+  private readonly unlisted: Issue[] = [];
+  private readonly keepFixes: boolean;
 
   constructor(
     private readonly sheet: SheetInput,
     private readonly profile: Profile,
     private readonly options: CheckOptions,
     private readonly header: HeaderInfo,
+    private readonly budget: IssueBudget,
   ) {
+    this.keepFixes = options.keepFixes !== false;
     this.template = header.template;
     this.spec = TEMPLATE_SPECS[this.template];
     this.merged = sheet.merges.map(parseRange);
@@ -260,11 +298,11 @@ class SheetChecker {
       const out = known ? known[i]! : (hooks.reuse?.(records[i]!, i) ?? this.rowOutcome(records[i]!));
       if (out.seq) this.checkSequence(out.row, out.seq, i + 1);
       const own = out.issues;
-      for (let j = 0; j < own.length; j++) this.issues.push(own[j]!);
+      for (let j = 0; j < own.length; j++) this.add(own[j]!);
       const fixes = out.fixes;
-      for (let j = 0; j < fixes.length; j++) this.cellFixes.set(fixes[j]!.cell, fixes[j]!);
+      if (this.keepFixes) for (let j = 0; j < fixes.length; j++) this.cellFixes.set(fixes[j]!.cell, fixes[j]!);
       const keyed = fresh && reused && !fresh.has(studentOf(out)) ? reused[i] : this.checkKeyRules(out, cross);
-      if (keyed) for (let j = 0; j < keyed.length; j++) this.issues.push(keyed[j]!);
+      if (keyed) for (let j = 0; j < keyed.length; j++) this.add(keyed[j]!);
       if (out.branch !== null) this.checkBranch(out, cross);
       // A student's corrected record: noted again only for the students a re-check cannot reuse.
       if (out.facts) {
@@ -279,20 +317,23 @@ class SheetChecker {
     const steps = this.checkTable();
     const renameSheet = this.checkSheetName();
     this.issues.sort(issueOrder);
+    const report: SheetReport = {
+      sheet: this.sheet.name,
+      template: this.template,
+      headerRow: h.headerRow,
+      records: this.layout.records.length,
+      issues: this.issues,
+    };
+    if (this.omitted) report.omitted = this.omitted;
     const analysis: SheetAnalysis = {
-      report: {
-        sheet: this.sheet.name,
-        template: this.template,
-        headerRow: h.headerRow,
-        records: this.layout.records.length,
-        issues: this.issues,
-      },
+      report,
       header: h,
       layout: this.layout,
       rows: this.rows,
       cellFixes: this.cellFixes,
       tableSteps: steps,
       renameSheet,
+      unlisted: this.unlisted,
     };
     if (outcomes) analysis.outcomes = outcomes;
     if (keyIssues) analysis.crossIssues = keyIssues;
@@ -329,6 +370,32 @@ class SheetChecker {
     };
   }
 
+  /**
+   * An issue into the report while the file's budget lasts (`limits.issues`); beyond it, counted per rule — so a
+   * sheet of 1,000,000 faulty rows gives a report of bounded size whose summary still counts them all. Issues come
+   * here in the same order whether a row was checked or its outcome reused, so a re-check lists what a full check does.
+   */
+  private add(issue: Issue): void {
+    if (ALWAYS_LISTED.has(issue.rule)) {
+      this.issues.push(issue);
+      return;
+    }
+    if (this.budget.left > 0) {
+      this.budget.left--;
+      this.issues.push(issue);
+      return;
+    }
+    const o = (this.omitted ??= { issues: 0, errors: 0, warnings: 0, fixable: 0, rules: {} });
+    o.issues++;
+    if (issue.severity === 'error') o.errors++;
+    else o.warnings++;
+    if (issue.fix) {
+      o.fixable++;
+      if (this.keepFixes) this.unlisted.push(issue);
+    }
+    o.rules[issue.rule] = (o.rules[issue.rule] ?? 0) + 1;
+  }
+
   private label(f: Field): string {
     const col = this.header.fields.get(f);
     return col === undefined ? FIELD_LABEL[f] : this.header.labels[col] || FIELD_LABEL[f];
@@ -346,15 +413,13 @@ class SheetChecker {
     for (const f of this.required()) {
       if (!this.header.fields.has(f)) {
         const also = f === 'registrationNo' ? '（毕业生按51161开头的注册证号填写）' : '';
-        this.issues.push(makeIssue(null, null, f, err('header.missing-column', `缺少“${FIELD_LABEL[f]}”列${also}`), null));
+        this.add(makeIssue(null, null, f, err('header.missing-column', `缺少“${FIELD_LABEL[f]}”列${also}`), null));
       }
     }
     for (const [f, cols] of this.header.fieldColumns) {
       if (cols.length > 1) {
         const names = cols.map((c) => `${address(this.header.headerRow, c)}“${this.header.labels[c]}”`).join('、');
-        this.issues.push(
-          makeIssue(null, null, f, err('header.duplicate-column', `有多列都是“${FIELD_LABEL[f]}”：${names}，请只保留一列`), null),
-        );
+        this.add(makeIssue(null, null, f, err('header.duplicate-column', `有多列都是“${FIELD_LABEL[f]}”：${names}，请只保留一列`), null));
       }
     }
   }
@@ -557,20 +622,24 @@ class SheetChecker {
    */
   private checkFacts(reuse: { issues: FactIssues; fresh: ReadonlySet<string> } | null): Map<string, readonly Issue[]> {
     const byStudent = new Map<string, readonly Issue[]>();
+    const found: Issue[] = [];
     if (reuse) {
       for (const [student, issues] of reuse.issues) {
         if (reuse.fresh.has(student)) continue;
-        for (const issue of issues) this.issues.push(issue);
+        for (const issue of issues) found.push(issue);
         byStudent.set(student, issues);
       }
     }
     for (const c of this.facts.conflicts()) {
       const cell = at(c.cell.row, c.cell.col);
       const issue = makeIssue(cell, this.header.labels[cell.col] ?? null, 'newValue', err('correction.new-value', c.message), null);
-      this.issues.push(issue);
+      found.push(issue);
       const had = byStudent.get(c.student);
       byStudent.set(c.student, had ? [...had, issue] : [issue]);
     }
+    // In sheet order, however they were found: beyond `limits.issues` a re-check then lists what a full check does.
+    found.sort((a, b) => issueOrder(a, b) || (a.message < b.message ? -1 : a.message > b.message ? 1 : 0));
+    for (const issue of found) this.add(issue);
     return byStudent;
   }
 
@@ -614,7 +683,7 @@ class SheetChecker {
     else if (b !== st.firstBranch) {
       st.mixedBranchReported = true;
       const col = this.header.fields.get('branchName')!;
-      this.issues.push(
+      this.add(
         this.crossIssue(rec.row, col, 'branchName', warn('withdrawal.mixed-branch', `同一份名单中出现了多个分部名称（“${st.firstBranch}”与“${b}”），每个分部应分别报送`)),
       );
     }
@@ -631,7 +700,7 @@ class SheetChecker {
     this.renumber = true;
     const what = p.empty ? '为空' : `为“${p.text}”`;
     const cell = at(row, this.header.fields.get('seq')!);
-    this.issues.push(
+    this.add(
       makeIssue(cell, this.label('seq'), 'seq', err('table.sequence', `序号应从1起连续编号，此处应为${n}，当前${what}`, true), [
         { cell: cell.addr, value: n, numberFormat: 'General' },
       ]),
@@ -643,9 +712,16 @@ class SheetChecker {
     const L = this.layout;
     const steps: TableSteps = { removeBlank: false, sort: false, renumber: false, marker: false };
     const tableIssues: { rule: keyof TableSteps; issue: Issue }[] = [];
-    for (const r of L.blankRows) {
+    // One issue per run of blank rows (a stray value at the sheet's last row leaves a million of them behind it).
+    for (let i = 0; i < L.blankRows.length; ) {
+      const first = L.blankRows[i]!;
+      let j = i;
+      while (j + 1 < L.blankRows.length && L.blankRows[j + 1] === L.blankRows[j]! + 1) j++;
+      const last = L.blankRows[j]!;
+      const what = first === last ? `第${first}行是记录中间的空行` : `第${first}–${last}行是记录中间的空行（共 ${last - first + 1} 行）`;
       steps.removeBlank = true;
-      tableIssues.push({ rule: 'removeBlank', issue: makeIssue(at(r, L.firstCol), null, null, err('row.blank', `第${r}行是记录中间的空行，应删除`, true), null) });
+      tableIssues.push({ rule: 'removeBlank', issue: makeIssue(at(first, L.firstCol), null, null, err('row.blank', `${what}，应删除`, true), null) });
+      i = j + 1;
     }
     if (this.spec.sorted(this.profile)) {
       const keyField = this.spec.key;
@@ -669,20 +745,47 @@ class SheetChecker {
     this.checkMerged();
     // Each table rule's fix is the list of every cell that table fix rewrites (DOMAIN.md §6), planned once
     // per rule and shared by that rule's issues (one plan per blank row would be quadratic).
-    // The plan is made when first read (the pane plans its own fixes and never reads it; a live re-check of a
-    // 100,000-row sheet must not rebuild it on every edit), and the JSON report reads it like any other.
-    const plans = new Map<keyof TableSteps, Fix>();
+    const plans = new Map<keyof TableSteps, Fix | string>();
+    const refusable = tableIssues.length > 0 && mayRefuse(this.sheet, this.header, L);
     for (const t of tableIssues) {
       let fix = plans.get(t.rule);
-      if (!fix) {
-        const only: TableSteps = { removeBlank: false, sort: false, renumber: false, marker: false, [t.rule]: true };
-        fix = lazyFix(() => planTable(this.sheet, this.profile, this.header, L, this.rows, new Map(), only).patches);
+      if (fix === undefined) {
+        fix = this.tableFix(t.rule, steps, refusable);
         plans.set(t.rule, fix);
       }
-      t.issue.fix = fix;
-      this.issues.push(t.issue);
+      if (typeof fix === 'string') {
+        steps[t.rule] = false;
+        t.issue.message += `（无法自动修复：${fix}）`;
+      } else {
+        t.issue.fix = fix;
+      }
+      this.add(t.issue);
     }
     return steps;
+  }
+
+  /**
+   * The fix of one table rule, or why it cannot be made (issue 14 item 4: "[可修复]" must mean fixable — a fix that
+   * would cut a merge or change a formula is not offered). When nothing on the sheet could make it refuse (no formula,
+   * merge or anchored object below the header, far from Excel's last row), the plan is made when first read: the pane
+   * plans its own fixes and never reads it, and a live re-check of a 100,000-row sheet must not rebuild it on every
+   * edit (issue 10); the JSON report reads it like any other.
+   */
+  private tableFix(rule: keyof TableSteps, steps: TableSteps, refusable: boolean): Fix | string {
+    const L = this.layout;
+    const opts = { maxPatches: this.profile.limits.issues };
+    const only: TableSteps = { removeBlank: false, sort: false, renumber: false, marker: false, [rule]: true };
+    const plan = (s: TableSteps) => planTable(this.sheet, this.profile, this.header, L, this.rows, new Map(), s, opts);
+    if (!refusable) return lazyFix(() => plan(only));
+    let made = plan(only);
+    // Alone it may not fit (a signature row below a record in Excel's last row) where, with the sheet's other
+    // table fixes, it does: `fix` applies them together, so it is fixable.
+    const all = { ...steps, [rule]: true };
+    if (made.refused !== null && Object.entries(all).some(([k, on]) => on && k !== rule)) {
+      const together = plan(all);
+      if (together.refused === null) made = together;
+    }
+    return made.refused ?? fixOf(made);
   }
 
   private checkMarker(steps: TableSteps, out: { rule: keyof TableSteps; issue: Issue }[]): void {
@@ -691,7 +794,8 @@ class SheetChecker {
     const last = L.records[L.records.length - 1]!;
     // Records after the end close up with the others when fixed: the marker belongs below them all.
     const expected = L.recordsAfterEnd.length ? this.header.headerRow + 1 + L.records.length : last + 1;
-    const where = at(expected, L.firstCol);
+    // A sheet filled to Excel's last row has no row for the marker: the issue is on the last record, not fixable.
+    const where = at(Math.min(expected, MAX_ROW), L.firstCol);
     const terminator = L.markerKind === 'terminator';
     const t = this.profile.exemption.terminator;
     const name = terminator ? `“${t}”` : `签字行（${this.template === 'withdrawal' ? '经办人' : '主管领导、经手人签字和公章'}）`;
@@ -699,9 +803,13 @@ class SheetChecker {
     if (L.recordsAfterEnd.length) {
       // issue 14: a student below the footer is never dropped — say where they are and what stands above them.
       const first = L.recordsAfterEnd[0]!;
-      const endRow = Math.min(...[L.marker ?? Infinity, ...L.footerRows].filter((r) => r < first));
+      // (A loop, not Math.min(...rows): the footer rows may be a million.)
+      let endRow = L.marker !== null && L.marker < first ? L.marker : Infinity;
+      for (const r of L.footerRows) if (r < first && r < endRow) endRow = r;
       const end = endRow === L.marker ? `${name}（第${endRow}行）` : `第${endRow}行“${this.lead(endRow)}”`;
-      msg = `第${L.recordsAfterEnd.join('、')}行在${end}之后，看起来是学生记录：${name}之后不能再有记录。修复时这些行移入表格，${name}放在最后一条记录的下一行（第${expected}行）`;
+      msg = `${rowList(L.recordsAfterEnd)}在${end}之后，看起来是学生记录：${name}之后不能再有记录。修复时这些行移入表格，${name}放在最后一条记录的下一行（第${expected}行）`;
+    } else if (L.marker === null && expected > MAX_ROW) {
+      msg = `表格已用到 Excel 的最后一行，最后一条记录之后放不下${name}，请把表格拆分后再报送`;
     } else if (L.marker === null) {
       const standing = this.standing(expected, expected + 1, name, false);
       msg = terminator
@@ -742,7 +850,7 @@ class SheetChecker {
     const bottom = L.records[L.records.length - 1]!;
     for (const m of this.merged) {
       if (m.bottom < top || m.top > bottom) continue;
-      this.issues.push(
+      this.add(
         makeIssue(at(m.top, m.left), null, null, err('cell.merged', `记录区域中有合并单元格（${address(m.top, m.left)}:${address(m.bottom, m.right)}），请取消合并后逐行填写`), null),
       );
     }
@@ -753,7 +861,7 @@ class SheetChecker {
     if (!wanted || this.sheet.name === wanted) return null;
     const issue = makeIssue(null, null, null, warn('sheet.name', `工作表名称应为“${wanted}”，当前为“${this.sheet.name}”`, true), null);
     issue.fix = { patches: [], renameSheet: wanted };
-    this.issues.push(issue);
+    this.add(issue);
     return wanted;
   }
 
@@ -796,10 +904,28 @@ const NO_CHANGES: RowOutcome['changes'] = [];
 /** A 序号 as the text of a whole number, exactly (what `String(n)` gives). */
 const DECIMAL = /^(0|[1-9]\d{0,14})$/;
 
-/** A fix whose patches are planned on first read, then kept (enumerable: JSON and comparisons see `patches`). */
-function lazyFix(plan: () => Patch[]): Fix {
-  let patches: Patch[] | undefined;
-  return Object.defineProperty({} as Fix, 'patches', { enumerable: true, get: () => (patches ??= plan()) });
+/** A table rule's fix from its plan: its patches, or only their number when there are more than a report lists. */
+function fixOf(plan: TablePlan): Fix {
+  return plan.count > plan.patches.length ? { patches: [], omittedPatches: plan.count } : { patches: plan.patches };
+}
+
+/**
+ * A fix planned on first read, then kept (enumerable: JSON and comparisons see `patches`, and `omittedPatches` when
+ * the plan is too large to list — undefined, so left out of JSON, otherwise). Only for plans that cannot refuse.
+ */
+function lazyFix(plan: () => TablePlan): Fix {
+  let made: Fix | undefined;
+  const fix = () => {
+    if (made) return made;
+    const p = plan();
+    // mayRefuse said it could not: a refusal here is a bug of ours, said as one (never an empty fix passed off as one).
+    if (p.refused !== null) throw new Error('a table plan refused although mayRefuse allowed it');
+    return (made = fixOf(p));
+  };
+  return Object.defineProperties({} as Fix, {
+    patches: { enumerable: true, get: () => fix().patches },
+    omittedPatches: { enumerable: true, get: () => fix().omittedPatches },
+  });
 }
 
 /** Whether what a key has claimed so far (one subject or item, or several) includes `k`. */
@@ -899,6 +1025,12 @@ function add<T>(p: Prepared, o: Outcome<T>): T | undefined {
     if (o.drafts.some((d) => d.fixable)) p.needsFix = true;
   }
   return o.parsed;
+}
+
+/** 第5、7、9行 — at most five rows named, then how many more. */
+function rowList(rows: readonly number[]): string {
+  const shown = rows.slice(0, 5).join('、');
+  return rows.length > 5 ? `第${shown}行等 ${rows.length} 行` : `第${shown}行`;
 }
 
 function at(row: number, col: number) {

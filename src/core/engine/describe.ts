@@ -5,6 +5,7 @@
  * over the linked group of its preview.
  */
 import type { FixPlan } from './fix';
+import { ruleTitle } from '../rules/catalog';
 
 export interface TableStory {
   /** One line: what happens. */
@@ -13,8 +14,24 @@ export interface TableStory {
   items: string[];
 }
 
+/**
+ * Rows by runs (第3–5行、第9行), at most ten runs named, then how many rows in all: the blank rows behind a stray value
+ * in Excel's last row are one run of a million (issue 14), not a million names.
+ */
 function rowList(rows: readonly number[]): string {
-  return rows.map((r) => `第${r}行`).join('、');
+  const runs: string[] = [];
+  let more = false;
+  for (let i = 0; i < rows.length; ) {
+    let j = i;
+    while (j + 1 < rows.length && rows[j + 1] === rows[j]! + 1) j++;
+    if (runs.length === 10) {
+      more = true;
+      break;
+    }
+    runs.push(i === j ? `第${rows[i]}行` : `第${rows[i]}–${rows[j]}行`);
+    i = j + 1;
+  }
+  return more ? `${runs.join('、')}等共 ${rows.length.toLocaleString('en-US')} 行` : runs.join('、');
 }
 
 function span(rows: readonly number[]): string {
@@ -27,7 +44,8 @@ function span(rows: readonly number[]): string {
 export function tableStory(plan: FixPlan, keyLabel: string): TableStory[] {
   const t = plan.table;
   const rules = new Set(plan.fixed.map((i) => i.rule));
-  const out: TableStory[] = [];
+  // A chosen table fix left undone because, with the others, it would lose something (issue 14): first, with why.
+  const out: TableStory[] = plan.notFixed.map((n) => ({ title: `未修复「${ruleTitle(n.rule)}」（${n.rule}）：${n.reason}`, items: [] }));
   if (t.moves.length) {
     const n = t.moves.length;
     const title = rules.has('table.unsorted')

@@ -14,6 +14,7 @@ import type { Profile } from '../profile/schema';
 import { analyseSheet, analyseWithHeader, studentOf, type AnalyseHooks, type CheckOptions, type RowOutcome, type SheetAnalysis } from './check';
 import { detectHeader, HEADER_SCAN_ROWS, type HeaderInfo } from './header';
 import { locateRecords, type Layout } from './records';
+import { indexInSorted } from './sorted';
 
 export interface CheckedSheet {
   input: SheetInput;
@@ -27,7 +28,11 @@ export interface Rechecked extends CheckedSheet {
   rowsChecked: number;
 }
 
-/** The sheet with the rows just read put in place (rows below the sheet's new last row are gone). */
+/**
+ * The sheet with the rows just read put in place (rows below the sheet's new last row are gone). Its merges and its
+ * anchored comments / hyperlinks / pictures stay where they were: an edit moves no row, and a table fix that would move
+ * an anchored row is refused either way (plan.ts).
+ */
 export function patchSheet(sheet: SheetInput, read: RowsRead): SheetInput {
   const last = Math.max(0, read.lastRow);
   const rows = sheet.rows.slice(0, last);
@@ -36,7 +41,9 @@ export function patchSheet(sheet: SheetInput, read: RowsRead): SheetInput {
     if (row < 1 || row > last) continue;
     rows[row - 1] = cells && cells.some((c) => c !== undefined) ? cells : undefined;
   }
-  return { name: read.sheet, rows, merges: sheet.merges };
+  const out: SheetInput = { name: read.sheet, rows, merges: sheet.merges };
+  if (sheet.anchors !== undefined) out.anchors = sheet.anchors;
+  return out;
 }
 
 /** A first check that keeps what the next re-check needs. */
@@ -126,17 +133,7 @@ function sameLayout(
 /** The index of `row` among the records above the end row, or -1 (records are in ascending row order). */
 function recordIndex(layout: Layout, row: number): number {
   if (layout.recordsAfterEnd.includes(row)) return -1;
-  const rs = layout.records;
-  let lo = 0;
-  let hi = rs.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const v = rs[mid]!;
-    if (v === row) return mid;
-    if (v < row) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return -1;
+  return indexInSorted(layout.records, row);
 }
 
 /**

@@ -65,10 +65,11 @@ export function showCell(cell: Cell | undefined): ShownValue {
   return { text: textOf(cell.value), empty: false, type, format: worthNaming(cell.numberFormat) };
 }
 
-/** What a patch writes (after a fix). */
-export function showPatch(p: Pick<Patch, 'value' | 'numberFormat'>): ShownValue {
-  if (p.value === null || p.value === '') return { text: '（空）', empty: true, type: null, format: worthNaming(p.numberFormat) };
-  return { text: textOf(p.value), empty: false, type: typeOf(p.value), format: worthNaming(p.numberFormat) };
+/** What a patch writes (after a fix): a formula moved with its row, or an error value, is named as such. */
+export function showPatch(p: Pick<Patch, 'value' | 'numberFormat' | 'formula' | 'error'>): ShownValue {
+  if ((p.value === null || p.value === '') && p.formula === undefined) return { text: '（空）', empty: true, type: null, format: worthNaming(p.numberFormat) };
+  const type: ValueType = p.formula !== undefined ? '公式' : p.error ? '错误值' : typeOf(p.value);
+  return { text: p.value === null ? '' : textOf(p.value), empty: false, type, format: worthNaming(p.numberFormat) };
 }
 
 /** One side of a change as a line of text: 01300806（文本）, （空）. */

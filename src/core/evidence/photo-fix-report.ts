@@ -11,7 +11,7 @@
 import type { Profile } from '../profile/schema';
 import type { ExcludedStudent, FileEntryReport, FilesReport, PhotoFixRecord } from '../types';
 import { err, warn, type IssueDraft } from '../engine/issue';
-import type { FolderListing, InspectedFile } from './types';
+import { CONTENT_TYPE_LABEL, type FolderListing, type InspectedFile } from './types';
 import { baseName, isIgnorablePath, NameIndex, splitExt, type NameCandidate } from './names';
 import { EntryBook, filesReport, type ReportMeta } from './report';
 import { isEnrolled, type PhotoRoster, type PhotoRow } from './roster';
@@ -110,7 +110,13 @@ export function planPhotoFixes(meta: ReportMeta, roster: PhotoRoster, listing: F
         }
         return;
       }
-      jobs.push({ row: r, source: found[0]!, output });
+      const source = found[0]!;
+      if (source.type === 'special') {
+        // A pipe, a device, a link that loops or leads out of the folder (issue 14): never opened, said as such.
+        book.issue(book.file(source, r.ref), r.ref, err('photo.format', `“${source.path}”是${CONTENT_TYPE_LABEL.special}，无法生成照片`));
+        return;
+      }
+      jobs.push({ row: r, source, output });
       return;
     }
     for (const f of found) book.file(f, r.ref);

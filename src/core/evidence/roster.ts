@@ -25,6 +25,14 @@ function read(sheet: SheetInput, row: number, col: number | undefined, mode: Tex
   return { text: p.fixed || p.text, usable: !p.unusable && !p.empty };
 }
 
+/**
+ * A name as a file name carries it: NFC, like the names of the files walked (a compatibility ideograph such as
+ * U+F900 would otherwise read "金金 与 金金 不一致"), with the name dots made one.
+ */
+function rosterName(text: string): string {
+  return normaliseNameDots(text.normalize('NFC'));
+}
+
 /** A 身份证号 or 学号 as a file name carries it: digits, upper-case X. */
 export function normaliseKey(text: string): string {
   return /^\d{17}[xX]$/.test(text) ? text.toUpperCase() : text;
@@ -50,7 +58,7 @@ export function withdrawalRows(sheet: SheetInput, a: SheetAnalysis): WithdrawalR
   return a.rows.map(({ row, key }) => ({
     ref: refOf(sheet, h, 'studentId', row),
     key: normaliseKey(key),
-    name: normaliseNameDots(read(sheet, row, h.fields.get('name'), 'compact', '姓名').text),
+    name: rosterName(read(sheet, row, h.fields.get('name'), 'compact', '姓名').text),
     branch: read(sheet, row, h.fields.get('branchName'), 'compact', '分部名称').text,
   }));
 }
@@ -110,7 +118,7 @@ export function correctionRows(sheet: SheetInput, a: SheetAnalysis): CorrectionR
     return {
       ref: refOf(sheet, h, keyField, row),
       key: normaliseKey(key),
-      name: normaliseNameDots(read(sheet, row, h.fields.get('name'), 'compact', '姓名').text),
+      name: rosterName(read(sheet, row, h.fields.get('name'), 'compact', '姓名').text),
       changes,
       graduate: template === 'correction-graduate',
     };
@@ -187,7 +195,7 @@ export function photoRoster(sheets: readonly SheetInput[], profile: Profile): Ph
       const rows: PhotoRow[] = layout.records.map((row) => {
         const k = read(sheet, row, m.fields.get(keyField), 'code', keyLabel);
         const st = m.fields.has('status') ? read(sheet, row, m.fields.get('status'), 'compact', '学籍状态').text : null;
-        const nm = m.fields.has('name') ? normaliseNameDots(read(sheet, row, m.fields.get('name'), 'compact', '姓名').text) : null;
+        const nm = m.fields.has('name') ? rosterName(read(sheet, row, m.fields.get('name'), 'compact', '姓名').text) : null;
         const id = (field: 'studentId' | 'idCard', label: string) => {
           const v = read(sheet, row, m.fields.get(field), 'code', label);
           return v.usable ? normaliseKey(v.text) : '';

@@ -18,7 +18,9 @@ export type ContentType =
   | 'ole'
   | 'text'
   | 'empty'
-  | 'unknown';
+  | 'unknown'
+  /** Not a regular file: a pipe, a device, a symbolic link that leads nowhere or out of the folder — never read. */
+  | 'special';
 
 /** Chinese names of the content types, for messages. */
 export const CONTENT_TYPE_LABEL: Readonly<Record<ContentType, string>> = {
@@ -35,6 +37,7 @@ export const CONTENT_TYPE_LABEL: Readonly<Record<ContentType, string>> = {
   text: '文本文件',
   empty: '空文件（0 字节）',
   unknown: '无法识别的文件',
+  special: '特殊文件（管道、设备，或失效的、指向所选文件夹以外的快捷方式），未读取',
 };
 
 /** Decoded pixels, RGBA, row by row (what jpeg-js returns with formatAsRGBA). */

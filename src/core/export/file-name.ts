@@ -15,7 +15,11 @@ export interface NameContext {
 
 /** At most this many 分部 names go into a file name; more are written as "…等". */
 const MAX_BRANCHES = 3;
-const MAX_STEM = 150;
+/**
+ * A file name's limit on Linux and macOS is 255 bytes of UTF-8 (a Chinese character is 3): 150 characters of a long
+ * 分部名称 were 450 bytes and failed to write (issue 14 item 6). Windows counts 255 UTF-16 units: fewer than bytes.
+ */
+export const MAX_NAME_BYTES = 255;
 const FORBIDDEN_G = /[<>:"/\\|?*\u0000-\u001f]/g;
 const RESERVED = /^(con|prn|aux|nul|com[1-9]|lpt[1-9])$/i;
 
@@ -32,12 +36,35 @@ export function expandPattern(pattern: string, ctx: NameContext): string {
     .replace(/\{工作表名\}/g, ctx.sheet);
 }
 
-/** A file name Windows accepts, keeping the .xlsx extension. */
+function utf8Bytes(s: string): number {
+  let n = 0;
+  for (const ch of s) {
+    const c = ch.codePointAt(0)!;
+    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+  }
+  return n;
+}
+
+/** The longest start of `stem` (whole characters) that, with `tail`, fits in MAX_NAME_BYTES. */
+export function fitStem(stem: string, tail: string): string {
+  const budget = MAX_NAME_BYTES - utf8Bytes(tail);
+  if (utf8Bytes(stem) <= budget) return stem;
+  let out = '';
+  let used = 0;
+  for (const ch of stem) {
+    const b = utf8Bytes(ch);
+    if (used + b > budget) break;
+    out += ch;
+    used += b;
+  }
+  return out;
+}
+
+/** A file name Windows, macOS and Linux accept, keeping the .xlsx extension. */
 export function sanitiseFileName(name: string): string {
   const ext = /\.xlsx$/i.test(name) ? name.slice(-5) : '.xlsx';
   let stem = (/\.xlsx$/i.test(name) ? name.slice(0, -5) : name).replace(FORBIDDEN_G, '_');
-  stem = stem.trim();
-  if (stem.length > MAX_STEM) stem = stem.slice(0, MAX_STEM);
+  stem = fitStem(stem.trim(), ext);
   stem = stem.replace(/[. ]+$/, '');
   if (!stem) stem = '导出';
   if (RESERVED.test(stem)) stem = `_${stem}`;
@@ -58,10 +85,14 @@ export function uniqueFileNames(items: readonly { fileName: string; sheet: strin
   const taken = new Set<string>();
   return items.map((it) => {
     let name = it.fileName;
-    if ((count.get(name.toLowerCase()) ?? 0) > 1) name = sanitiseFileName(`${name.slice(0, -5)}（${it.sheet}）.xlsx`);
+    if ((count.get(name.toLowerCase()) ?? 0) > 1) {
+      // The sheet's name goes in whole, the stem gives way (a file name has at most 255 bytes).
+      const tail = sanitiseFileName(`（${it.sheet}）.xlsx`);
+      name = `${fitStem(name.slice(0, -5), tail)}${tail}`;
+    }
     let n = 2;
     const base = name.slice(0, -5);
-    while (taken.has(name.toLowerCase())) name = `${base}（${n++}）.xlsx`;
+    while (taken.has(name.toLowerCase())) name = `${fitStem(base, `（${n}）.xlsx`)}（${n++}）.xlsx`;
     taken.add(name.toLowerCase());
     return name;
   });

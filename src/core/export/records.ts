@@ -33,11 +33,18 @@ export const RESOLVED_BY_LAYOUT: ReadonlySet<string> = new Set([
   'sheet.name',
 ]);
 
+/**
+ * The export writes a new table in its own layout, so these rules hold there whether or not the user's sheet could be
+ * fixed in place: a sort a merge or a formula in the user's sheet refuses (issue 14: fix null, saying why) is still
+ * made by the export, which carries neither.
+ */
 function resolvedByLayout(i: Issue): boolean {
-  return i.fix !== null && RESOLVED_BY_LAYOUT.has(i.rule);
+  return RESOLVED_BY_LAYOUT.has(i.rule);
 }
 
-export function prepareExports(sheets: readonly SheetInput[], profile: Profile, options: CheckOptions): ExportPreparation {
+export function prepareExports(sheets: readonly SheetInput[], profile: Profile, checkOptions: CheckOptions): ExportPreparation {
+  // Every error is listed (an export is at most limits.fixMaxRows rows): one left out of a report must still block it.
+  const options: CheckOptions = { ...checkOptions, issueLimit: Number.POSITIVE_INFINITY };
   const analyses = analyseWorkbook(sheets, profile, options);
   const prepared: SheetExport[] = [];
   const skipped: ExportPreparation['skipped'] = [];

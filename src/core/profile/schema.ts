@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { correctionLayoutsSchema, exemptionLayoutSchema, sheetNameSchema, withdrawalLayoutSchema } from '../export/profile';
 import { evidenceProfileSchema, photosProfileSchema } from '../evidence/profile';
 import { writtenReportProfileSchema } from '../written-report/profile';
+import { profileIssuesText } from './messages';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期应写成 YYYY-MM-DD');
 
@@ -14,7 +15,7 @@ export const exemptionSubjectSchema = z.object({
   code: z.string().regex(/^\d+$/, '科目代码应为数字'),
   /** Names a registrar writes for this subject; the first is the official one. */
   names: z.array(z.string().min(1)).min(1),
-});
+}).strict();
 
 export const exemptionReasonSchema = z.object({
   /** Reference number, as registrars sometimes write it in the cell. */
@@ -24,7 +25,7 @@ export const exemptionReasonSchema = z.object({
   subjects: z.array(z.string()).min(1),
   /** Extra checks: 'age-40' (入学注册时年满40周岁), 'minority' (少数民族). */
   check: z.enum(['age-40', 'minority']).optional(),
-});
+}).strict();
 
 export const profileSchema = z
   .object({
@@ -36,7 +37,7 @@ export const profileSchema = z
       length: z.number().int().min(3).max(12),
       /** Which side the zeros go: [ours], left by default. */
       pad: z.enum(['left', 'right']),
-    }),
+    }).strict(),
     exemption: z.object({
       subjects: z.array(exemptionSubjectSchema).min(1),
       reasons: z.array(exemptionReasonSchema).min(1),
@@ -48,7 +49,7 @@ export const profileSchema = z
       terminator: z.string().min(1),
       /** The exported layout (xueji export): see export/profile.ts. */
       layout: exemptionLayoutSchema,
-    }),
+    }).strict(),
     withdrawal: z.object({
       /** 陕西 2022 notice: the sheet is named 退学. */
       sheetName: sheetNameSchema.nullable(),
@@ -56,7 +57,7 @@ export const profileSchema = z
       signature: z.string().min(1),
       /** The exported layout (its sheet is named `sheetName` above, or Sheet1 when null): see export/profile.ts. */
       layout: withdrawalLayoutSchema,
-    }),
+    }).strict(),
     correction: z.object({
       /** Text of the signature row: 主管领导 and 经手人 sign, and the seal (seed 003 §五(二)1). */
       signature: z.string().min(1),
@@ -68,11 +69,23 @@ export const profileSchema = z
       newStudentWindowMonths: z.number().int().min(1).max(24),
       /** The exported layout of each variant (新生 / 在籍生 / 毕业生): see export/profile.ts. */
       layouts: correctionLayoutsSchema,
-    }),
+    }).strict(),
+    /**
+     * What one file may hold before it is refused (exit 2, naming the limit) or its report is cut short: memory
+     * follows these, never the sheet's coordinates (issue 14: peak ≤ 1 GB for any input with the defaults).
+     */
     limits: z.object({
-      /** `xueji fix` refuses sheets with more rows than this (the whole workbook is held in memory). */
+      /** `xueji fix` and `xueji export` refuse sheets with more rows than this (the fixed copy is built whole). */
       fixMaxRows: z.number().int().positive(),
-    }),
+      /** Non-empty cells in all sheets of a file (also: entries of its shared-string table, merged cells). */
+      cells: z.number().int().positive(),
+      /** Issues a report lists per file; the rest are counted per rule (`omitted`), never dropped from the summary. */
+      issues: z.number().int().positive(),
+      /** Bytes of XML a file may inflate to (all parts read): a zip bomb is refused, not parsed. */
+      inflatedBytes: z.number().int().positive(),
+      /** Memory the `xueji` process may use, in MB (its heap is capped at 3/4 of it; cli/launcher.ts). */
+      memoryMB: z.number().int().min(256),
+    }).strict(),
     /** Withdrawal scans and correction evidence (DOMAIN.md §2 T2/T3): see evidence/profile.ts. */
     evidence: evidenceProfileSchema,
     /** Graduation photos (DOMAIN.md §3): see evidence/profile.ts. */
@@ -94,28 +107,9 @@ export class ProfileError extends Error {
 
 /** Parse a profile object; the error names each bad field by its path (e.g. `centreCode.length`). */
 export function parseProfile(input: unknown): Profile {
-  const result = profileSchema.safeParse(input);
+  // reportInput: the message names the wrong value ("应为数字，现为文字"), not just the field.
+  const result = profileSchema.safeParse(input, { reportInput: true });
   if (result.success) return result.data;
-  const parts = result.error.issues.slice(0, 5).map((issue) => {
-    const path = issue.path.length ? issue.path.join('.') : '（整个配置）';
-    return `字段 ${path}：${translateZodMessage(issue)}`;
-  });
-  throw new ProfileError(`配置文件有误：${parts.join('；')}`);
+  throw new ProfileError(`配置文件有误：${profileIssuesText(result.error.issues)}`);
 }
 
-function translateZodMessage(issue: z.core.$ZodIssue): string {
-  switch (issue.code) {
-    case 'invalid_type':
-      return issue.input === undefined ? '缺少此项' : `类型不对，应为 ${issue.expected}`;
-    case 'unrecognized_keys':
-      return `不认识的字段 ${issue.keys.join('、')}`;
-    case 'invalid_value':
-      return `取值应为 ${issue.values.map(String).join(' / ')} 之一`;
-    case 'too_small':
-      return `不能小于 ${String(issue.minimum)}`;
-    case 'too_big':
-      return `不能大于 ${String(issue.maximum)}`;
-    default:
-      return issue.message;
-  }
-}

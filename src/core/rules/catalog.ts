@@ -36,12 +36,12 @@ const PHOTOS_FIX = '`xueji photos --fix`（或附件检查的“修正照片”�
 const ROWS: Row[] = [
   // ---------------------------------------------------------------- the sheet and its table
   { id: 'sheet.unknown-template', severity: 'error/warning', fixable: 'no', title: '无法识别模板', meaning: '前20行中找不到任何模板的表头；整个文件都认不出时是错误，文件中另有工作表已识别时是警告（此表不检查）', source: 'ours' },
-  { id: 'sheet.name', severity: 'warning', fixable: 'yes', title: '工作表名称', meaning: '工作表名称与模板要求不同（退学名单应为“退学”），修复时改名', source: '陕西2022：工作表命名为“退学”' },
+  { id: 'sheet.name', severity: 'warning', fixable: 'yes', title: '工作表名称', meaning: '工作表名称与模板要求不同（退学名单应为“退学”），修复时改名；本文件已有（或另一张表也要改成）这个名称、或有公式按名称引用这张表时不改名，说明原因', source: '陕西2022：工作表命名为“退学”' },
   { id: 'header.missing-column', severity: 'error', fixable: 'no', title: '缺少必需的列', meaning: '模板要求的列不存在；标题写明了模板（如“新生…统计表”）时，按该模板报告缺少的列', source: 'seed 003 §一、§三、§五；ours（列顺序）' },
   { id: 'header.duplicate-column', severity: 'error', fixable: 'no', title: '重复的列', meaning: '两列对应同一个字段（如“学号”和“学号全码”），不知道该用哪一列', source: 'ours' },
-  { id: 'row.blank', severity: 'error', fixable: 'yes', title: '记录中间的空行', meaning: '两条记录之间有空行，修复时删除空行、下面的记录上移', source: 'ours' },
+  { id: 'row.blank', severity: 'error', fixable: 'yes', title: '记录中间的空行', meaning: '两条记录之间有空行，连续的空行算一处（“第5–9行是记录中间的空行（共 5 行）”），修复时删除空行、下面的记录上移', source: 'ours' },
   { id: 'row.duplicate', severity: 'error', fixable: 'no', title: '重复的记录', meaning: '同一学号（免考表为同一学号同一科目，修改表为同一学生同一修改项目）出现两次，标在后出现的行', source: 'ours' },
-  { id: 'table.unsorted', severity: 'error', fixable: 'yes', title: '记录顺序', meaning: '记录没有按学号（毕业生按注册证号）升序排列，修复时整行一起重排', source: 'seed 003 §三(一)2、§五(二)1(2)：按学号升序' },
+  { id: 'table.unsorted', severity: 'error', fixable: 'yes', title: '记录顺序', meaning: '记录没有按学号（毕业生按注册证号）升序排列，修复时整行一起重排（公式随行移动、错误值仍是错误值）', source: 'seed 003 §三(一)2、§五(二)1(2)：按学号升序' },
   { id: 'table.sequence', severity: 'error', fixable: 'yes', title: '序号不连续', meaning: '序号不是从1起连续编号，修复时重编', source: '陕西2022：序号' },
   { id: 'table.terminator', severity: 'error', fixable: 'yes', title: '“/记录行结束/”行', meaning: '免考信息表最后一条记录的下一行应填写“/记录行结束/”：缺少、位置不对，或它下面还有像学生记录的行（这些行照样检查，修复时移入表格）', source: 'seed 003 §一5：最后一行填写“/记录行结束/”' },
   { id: 'table.signature-row', severity: 'warning', fixable: 'yes', title: '签字行', meaning: '最后一条记录之后应紧接签字行（退学名单“经办人”，修改表主管领导、经手人签字和公章）：缺少、中间隔着空行或说明，或它下面还有像学生记录的行', source: '陕西2022：名单后紧接经办人；seed 003 §五(二)1：主管领导和经手人签字、加盖公章' },

@@ -31,3 +31,9 @@ test('a record below the signature row moves into the table; a missing signature
   expect(s[0]!.title).toBe('把结束行 / 签字行之后的记录移入表格：移动 1 行');
   expect(story(sheetOf('退学', [WD_HEADER, ...rowsFor(WD_HEADER, [wdRecord(0)])])).map((x) => x.title)).toEqual(['在第3行写入“经办人：”']);
 });
+
+test('a chosen table fix left undone (together with the others it would lose something) comes first, with why', () => {
+  const plan = planFixes(wdSheet(wdRecords(2)), PROFILE, check(wdSheet(wdRecords(2))));
+  const refused = { ...plan, notFixed: [{ rule: 'table.unsorted', reason: '合并单元格 A5:D5 会被移动或拆开' }] };
+  expect(tableStory(refused, '学号')[0]).toEqual({ title: '未修复「记录顺序」（table.unsorted）：合并单元格 A5:D5 会被移动或拆开', items: [] });
+});

@@ -3,7 +3,9 @@
  * what a full check of the changed sheet gives — every issue, fix, table step and the layout — and it checks only
  * the changed rows when the header and the record layout stay the same. The sheets cover what issue 9 added too: wide
  * two-row headers, long-layout students whose 性别 / 身份证号 / 出生日期 changes on several rows must agree, rows below the
- * footer and entry terms in every readable form.
+ * footer and entry terms in every readable form — and what issue 14 added: runs of blank rows (one row.blank a run), a
+ * merge that blocks the sort and formulas in rows (a table fix refused, saying why, never marked fixable), anchored
+ * comments, a stray record far below the table, and a report capped at `limits.issues` (issues beyond it counted).
  */
 import fc from 'fast-check';
 import type { Cell, SheetInput } from '../../../src/core/types';
@@ -16,6 +18,7 @@ import {
   coRecord,
   coSheet,
   EX_FULL_HEADER,
+  EX_HEADER,
   exFullRecord,
   exRecord,
   exSheet,
@@ -90,6 +93,17 @@ const FACTS: V[] = ['性别', '出生日期', MALE, FEMALE, MALE_1985, LOST, '�
 const TERMS: V[] = ['2020春季', '2020秋季', '2021春', '21秋', '202109', '2021年秋季', '2021.9', '2020春', '春季2020', '2026秋季'];
 /** Footer lines: a 说明 line, a "以下空白" line. */
 const FOOTERS: V[] = ['说明：以上学生均已本人签字确认', '以下空白'];
+/**
+ * Formulas (issue 14): a 序号 formula (moves with its row), one reading the row above (a move would change it, so a
+ * table fix is refused), one whose text the task pane cannot read (formula ''), and an error value of a formula.
+ */
+const FORMULAS: V[] = [
+  { kind: 'number', value: 3, formula: 'ROW()-1' },
+  { kind: 'number', value: 7, formula: 'E3+1' },
+  { kind: 'number', value: 2, formula: '$E$2+1' },
+  { kind: 'string', value: '2013001200003', formula: '' },
+  { kind: 'error', value: '#N/A', formula: 'NA()' },
+];
 
 interface Edit {
   row: number;
@@ -164,6 +178,20 @@ function cases(): Record<string, Case> {
     ...rowsFor(WD_HEADER, [wdRecord(5), wdRecord(6, { 学号全码: '２０' + makeSid(7).slice(2) })]),
     ['以下空白'],
   ]);
+  // issue 14: 分部名称 merged over B2:B4 and the rows out of order (the sort would cut the merge), a run of three blank
+  // rows, formulas in a column of the user's own (a running count reading the row above), a comment on D7.
+  const f = (formula: string, value: number): Cell => ({ kind: 'number', value, formula });
+  const wdRow = (i: number, e: V): V[] => [...rowsFor(WD_HEADER, [wdRecord(i)])[0]!, e];
+  const blocked: SheetInput = {
+    ...sheetOf(
+      '退学',
+      [[...WD_HEADER, '累计'], wdRow(0, 1), wdRow(2, f('E2+1', 2)), wdRow(1, f('E3+1', 3)), [], [], [], wdRow(3, f('ROW()-3', 4)), wdRow(4, 5), [WD_SIGNATURE]],
+      ['B2:B4'],
+    ),
+    anchors: ['D7'],
+  };
+  // A record far below the others (a run of 30 blank rows between), no terminator.
+  const far = exSheet([exRecord(0), exRecord(1)], { terminator: false, after: [...Array.from({ length: 30 }, (): V[] => []), rowsFor(EX_HEADER, [exRecord(2)])[0]!] });
   const terms = exSheet(
     Array.from({ length: 6 }, (_, i) => exFullRecord(i, { 入学年度学期: ['2021春', '21秋', '202109', '2021年秋季', '2021.9', '春季2020'][i]!, 免考原因: i % 2 ? REASON[1] : REASON[6] })),
     { header: EX_FULL_HEADER },
@@ -176,6 +204,8 @@ function cases(): Record<string, Case> {
     'correction (wide two-row header)': { sheet: wideTwoRow(), values: [...FACTS, ...TERMS] },
     'withdrawal (rows below the footer)': { sheet: below, values: FOOTERS },
     'exemption (entry terms)': { sheet: terms, values: [...TERMS, MALE, FEMALE, '男', '女'] },
+    'withdrawal (a merge blocking the sort, blank rows, formulas, a comment)': { sheet: blocked, values: FORMULAS },
+    'exemption (a record far below, a run of blank rows)': { sheet: far, values: FORMULAS },
   };
 }
 
@@ -213,25 +243,31 @@ function plain(a: SheetAnalysis): unknown {
 const editArb = (rows: number, cols: number, values: readonly V[]) =>
   fc.record({ row: fc.integer({ min: 1, max: rows + 2 }), col: fc.integer({ min: 0, max: cols }), value: fc.constantFrom(...values) });
 
-describe.each(Object.entries(cases()))('re-checking the changed rows of a %s sheet', (_kind, { sheet: base, values }) => {
+/**
+ * The property: rounds of edits to `base`, each re-checked from the last; every re-check equals a full check of the
+ * changed sheet — what it lists, and what it left unlisted beyond `limits.issues` (which a fix still cures).
+ */
+function recheckEqualsFullCheck({ sheet: base, values }: Case, profile: typeof PROFILE, runs: { numRuns: number; rounds: number }): void {
   const width = Math.max(...base.rows.map((r) => r?.length ?? 0));
   const edit = editArb(base.rows.length, width, [...VALUES, ...values]);
+  fc.assert(
+    fc.property(fc.array(fc.array(edit, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: runs.rounds }), (rounds) => {
+      let prev: CheckedSheet = checkForRecheck(base, profile, OPTIONS);
+      for (const edits of rounds) {
+        const read = edited(prev.input, edits);
+        const next = recheckRows(prev, read, profile, OPTIONS);
+        const expected = analyseSheet(patchSheet(prev.input, read), profile, OPTIONS);
+        expect(plain(next.analysis)).toEqual(plain(expected));
+        expect(next.analysis.unlisted.map((i) => `${i.rule}@${i.cell}`)).toEqual(expected.unlisted.map((i) => `${i.rule}@${i.cell}`));
+        prev = next;
+      }
+    }),
+    { numRuns: runs.numRuns },
+  );
+}
 
-  test('equals a full check of the changed sheet, edit after edit', () => {
-    fc.assert(
-      fc.property(fc.array(fc.array(edit, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 4 }), (rounds) => {
-        let prev: CheckedSheet = checkForRecheck(base, PROFILE, OPTIONS);
-        for (const edits of rounds) {
-          const read = edited(prev.input, edits);
-          const next = recheckRows(prev, read, PROFILE, OPTIONS);
-          const expected = analyseSheet(patchSheet(prev.input, read), PROFILE, OPTIONS);
-          expect(plain(next.analysis)).toEqual(plain(expected));
-          prev = next;
-        }
-      }),
-      { numRuns: 150 },
-    );
-  });
+describe.each(Object.entries(cases()))('re-checking the changed rows of a %s sheet', (_kind, c) => {
+  test('equals a full check of the changed sheet, edit after edit', () => recheckEqualsFullCheck(c, PROFILE, { numRuns: 150, rounds: 4 }));
 });
 
 test('the sheets hold what they are there to exercise', () => {
@@ -254,6 +290,37 @@ test('the sheets hold what they are there to exercise', () => {
   const terms = rulesAt('exemption (entry terms)').filter((r) => r.startsWith('enrollment-term.'));
   expect(terms.filter((r) => r.startsWith('enrollment-term.nonstandard'))).toEqual(['I3', 'I4', 'I5', 'I6', 'I7'].map((c) => `enrollment-term.nonstandard@${c}`));
   expect(terms).toContain('enrollment-term.format@I8');
+  // issue 14: the sort would cut the merge over 分部名称 and move the running count: not fixable, saying why; the run
+  // of blank rows is one issue, its fix refused alike (the rows below would move); the far record's run is one issue.
+  const blocked = of('withdrawal (a merge blocking the sort, blank rows, formulas, a comment)');
+  const unsorted = blocked.report.issues.find((i) => i.rule === 'table.unsorted')!;
+  expect([unsorted.fix, unsorted.message]).toEqual([null, expect.stringContaining('（无法自动修复：')]);
+  expect(blocked.report.issues.filter((i) => i.rule === 'row.blank').map((i) => [i.cell, i.fix])).toEqual([['A5', null]]);
+  expect(blocked.report.issues.find((i) => i.rule === 'row.blank')!.message).toContain('第5–7行是记录中间的空行（共 3 行）');
+  // (The 序号 are renumbered in place: column A is not merged.)
+  expect(blocked.tableSteps).toEqual({ removeBlank: false, sort: false, renumber: true, marker: false });
+  expect(rulesAt('withdrawal (a merge blocking the sort, blank rows, formulas, a comment)')).toEqual([
+    'cell.merged@B2',
+    'table.sequence@A3',
+    'table.sequence@A4',
+    'table.unsorted@C4',
+    'row.blank@A5',
+  ]);
+  const far = of('exemption (a record far below, a run of blank rows)');
+  expect(far.report.issues.filter((i) => i.rule === 'row.blank').map((i) => i.message)).toEqual(['第5–34行是记录中间的空行（共 30 行），应删除']);
+  expect(far.report.issues.find((i) => i.rule === 'row.blank')!.fix!.patches.length).toBeGreaterThan(0);
+});
+
+describe('with a report capped at limits.issues', () => {
+  const capped = { ...PROFILE, limits: { ...PROFILE.limits, issues: 2 } };
+  test.each(['correction (long layout, one student on several rows)', 'withdrawal (a merge blocking the sort, blank rows, formulas, a comment)'])(
+    'a re-check of a %s sheet lists and counts what a full check does',
+    (kind) => {
+      const c = cases()[kind]!;
+      expect(analyseSheet(c.sheet, capped, OPTIONS).report.omitted).toBeDefined();
+      recheckEqualsFullCheck(c, capped, { numRuns: 60, rounds: 3 });
+    },
+  );
 });
 
 describe('what a re-check reads again', () => {
@@ -318,5 +385,11 @@ describe('what a re-check reads again', () => {
     const sheet: SheetInput = { name: 'S', rows: [[cell('a')], [cell('b')], [cell('c')]], merges: [] };
     const out = patchSheet(sheet, { sheet: 'T', rows: [{ row: 2, cells: [undefined] as (Cell | undefined)[] }, { row: 3, cells: undefined }], lastRow: 2 });
     expect(out).toEqual({ name: 'T', rows: [[cell('a')], undefined], merges: [] });
+  });
+
+  test('the merges and the anchored comments / hyperlinks / pictures stay (a table fix moving them is refused)', () => {
+    const sheet: SheetInput = { name: 'S', rows: [[cell('a')], [cell('b')]], merges: ['A1:B1'], anchors: ['A2'] };
+    const out = patchSheet(sheet, { sheet: 'S', rows: [{ row: 2, cells: [cell('c')] }], lastRow: 2 });
+    expect(out).toEqual({ name: 'S', rows: [[cell('a')], [cell('c')]], merges: ['A1:B1'], anchors: ['A2'] });
   });
 });

@@ -29,8 +29,22 @@ describe('sanitiseFileName', () => {
     expect(sanitiseFileName(input)).toBe(expected);
   });
 
+  it('a long 分部名称 stays within 255 bytes of UTF-8, also when two sheets need their names added (issue 14)', () => {
+    const long = fileNameFor('{分部名称}学信网退学汇总名单.xlsx', ctx(['河'.repeat(120)]));
+    expect(Buffer.byteLength(long)).toBeLessThanOrEqual(255);
+    expect(long.endsWith('.xlsx')).toBe(true);
+    const names = uniqueFileNames([
+      { fileName: long, sheet: '第一批' },
+      { fileName: long, sheet: '第二批' },
+      { fileName: long, sheet: '第二批' },
+    ]);
+    for (const n of names) expect(Buffer.byteLength(n)).toBeLessThanOrEqual(255);
+    expect(new Set(names).size).toBe(3);
+    expect(names[0]).toMatch(/（第一批）\.xlsx$/);
+  });
+
   it('keeps a long name under Windows’ limit', () => {
-    expect(sanitiseFileName(`${'分'.repeat(400)}.xlsx`).length).toBeLessThanOrEqual(155);
+    expect(Buffer.byteLength(sanitiseFileName(`${'分'.repeat(400)}.xlsx`))).toBeLessThanOrEqual(255);
   });
 
   it('a 分部名称 holding a forbidden character cannot escape the output folder', () => {

@@ -99,7 +99,7 @@ describe('a bad layout is rejected, naming the field', () => {
   });
 
   it('an unknown field', () => {
-    rejects(cols({ field: 'phone', header: '电话', text: true, width: 10 }), 'withdrawal.layout.columns.4.field', /取值应为/);
+    rejects(cols({ field: 'phone', header: '电话', text: true, width: 10 }), 'withdrawal.layout.columns.4.field', /应为 .* 之一，现为文字“phone”/);
   });
 
   it.each([
@@ -111,7 +111,7 @@ describe('a bad layout is rejected, naming the field', () => {
     [{ exemption: { layout: { sheetName: '免考/信息' } } }, 'exemption.layout.sheetName', /不能含有/],
     [{ exemption: { layout: { legendSheet: '免考信息表' } } }, 'exemption.layout.legendSheet', /同名/],
     [{ withdrawal: { sheetName: '退学[1]' } }, 'withdrawal.sheetName', /不能含有/],
-    [{ exemption: { layout: { columns: [] } } }, 'exemption.layout.columns', /不能小于 1/],
+    [{ exemption: { layout: { columns: [] } } }, 'exemption.layout.columns', /至少要有 1 项/],
     [{ correction: { layouts: { enrolled: { colour: 'red' } } } }, 'correction.layouts.enrolled', /colour/],
   ])('%j', (overrides, path, words) => rejects(overrides, path, words));
 });

@@ -48,6 +48,19 @@ describe('errors no fix resolves', () => {
   });
 });
 
+it('a sort the user\'s sheet cannot take in place (a formula reading the row above) is made by the export: no error left', () => {
+  const running = (formula: string, value: number) => ({ kind: 'number' as const, value, formula });
+  const input = sheetOf('退学', [
+    [...WD, '累计'],
+    [1, '河北分部', makeSid(2), makeName(1), 1],
+    [2, '河北分部', makeSid(1), makeName(0), running('E2+1', 2)],
+    [WD_SIGNATURE],
+  ]);
+  const sx = prepare([input]).exports[0]!;
+  expect(sx.errors).toEqual([]);
+  expect(sx.records.map((r) => r.sourceRow)).toEqual([3, 2]);
+});
+
 it('records after the terminator join the others; blank rows between records are dropped; the marker row is not a record', () => {
   const input = sheetOf('免考', [
     ['学习中心代码', '学号', '姓名', '免考科目代码', '免考原因'],
