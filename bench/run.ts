@@ -3,8 +3,9 @@
  * defective rows, then time separately: ExcelJS alone reading the file (the baseline), our parse, the check,
  * the fix plan and `xueji check` end to end. Prints rows per second and the ratios the goals name. Then
  * `xueji photos --fix` on 3000×4000 sources (bench/photos.ts), the live re-check inside Excel on the recording fake
- * (excel-live.ts) and the browser workbench in Debian's Chromium (browser.ts). `BENCH_ONLY=sheets|photos|excel|browser`
- * runs one part (`node`: sheets and photos); BENCH_PHOTOS=200,1000 sets the photo batch sizes.
+ * (excel-live.ts), the browser workbench in Debian's Chromium (browser.ts) and 汇总 of 200 centres' files (merge.ts).
+ * `BENCH_ONLY=sheets|photos|excel|browser|merge` runs one part (`node`: sheets and photos); BENCH_PHOTOS=200,1000 sets the
+ * photo batch sizes.
  * Speed is measured here, never asserted in tests.
  */
 import ExcelJS from 'exceljs';
@@ -21,6 +22,7 @@ import { run } from '../src/cli/main';
 import type { CliIO } from '../src/cli/io';
 import { excelLiveBench } from './excel-live';
 import { browserBench } from './browser';
+import { benchMerge } from './merge';
 
 const REPORT_DATE = { y: 2026, m: 11, d: 22 };
 
@@ -92,6 +94,14 @@ async function main(): Promise<void> {
   if (!only || only === 'node' || only === 'sheets' || only === 'photos') await nodeBench();
   if (!only || only === 'excel') await excelLiveBench(out);
   if (!only || only === 'browser') await browserBench(out);
+  if (!only || only === 'merge') {
+    const dir = mkdtempSync(join(tmpdir(), 'xueji-bench-merge-'));
+    try {
+      out((await benchMerge(dir)).join('\n') + '\n');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
 }
 
 async function nodeBench(): Promise<void> {

@@ -104,7 +104,8 @@ function printSources(m: MergedSubmission, files: number, io: CliIO): void {
 }
 
 function refuse(io: CliIO, flags: MergeFlags, u: Unusable): number {
-  io.stderr(`xueji：${u.message}\n`);
+  // A file name may hold a line break or a bidi control: the message stays one line on the terminal (JSON keeps it).
+  io.stderr(`xueji：${terminalText(u.message)}\n`);
   if (flags.json) {
     writeJson({ file: null, output: null, error: u, sources: [], skipped: [], sheets: [], summary: { errors: 0, warnings: 0, fixable: 0 } }, io.stdout);
   }
@@ -174,8 +175,8 @@ export async function runMerge(files: string[], flags: MergeFlags, io: CliIO): P
       writeJson(report, io.stdout);
     } else {
       if (errors) io.stdout(`  --force：以上 ${errors} 个错误未改正就汇总了，报送后会被退回，请尽快改正\n`);
-      io.stdout(`  → ${out}：${mergeStory(m, profile)}\n`);
-      io.stdout(`已汇总 ${files.length} 个文件到 ${dir}（原文件未改动）${errors ? `；其中仍有错误 ${errors} 个` : ''}。\n`);
+      io.stdout(`  → ${terminalText(out!)}：${mergeStory(m, profile)}\n`);
+      io.stdout(`已汇总 ${files.length} 个文件到 ${terminalText(dir)}（原文件未改动）${errors ? `；其中仍有错误 ${errors} 个` : ''}。\n`);
     }
     return errors ? EXIT_ERRORS : EXIT_OK;
   } catch (e) {
