@@ -171,7 +171,7 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
   program
     .command('merge')
     .description('汇总：把各学习中心报来的同一种表格合成一份报送文件，每条记录一次，按学号（毕业生按注册证号）排序、序号重编，只有一个结束行或签字行；两个文件中都有的记录列为重复并指出各自的文件和行（退出码：0 已汇总，1 仍有无法修复的错误，2 无法使用）')
-    .argument('<文件...>', '各学习中心的 .xlsx 文件，须是同一种表格（模板以第一个文件为准）')
+    .argument('<文件...>', '各学习中心的 .xlsx 文件，须是同一种表格（不是同一种时拒绝，说明哪个文件是哪种表格）')
     .option('-o, --output <文件夹>', '汇总文件所在的文件夹（须已存在）')
     .option('--force', '仍有无法自动修复的错误（包括重复的记录）时也汇总，并列出这些行；文件夹中已有同名文件时覆盖它')
     .option('--template <模板ID>', '指定模板，不自动识别：exemption、withdrawal、correction-new、correction-enrolled、correction-graduate')

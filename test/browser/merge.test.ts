@@ -101,7 +101,7 @@ test('three files dropped: listed with template and records, the cross-file dupl
   await page.context().close();
 });
 
-test('汇总多个文件… with files of different templates: refused with a clear message; one dropped file opens as a workbook', async () => {
+test('汇总多个文件… with files of different templates: refused with a clear message; a corrupt one named; one dropped file opens as a workbook', async () => {
   const roster = await centre('退学名单.xlsx', [11, 12]);
   const wb = new ExcelJS.Workbook();
   wb.addWorksheet('免考信息').addRow(['学习中心代码', '学号', '姓名', '免考科目代码', '免考原因']);
@@ -117,6 +117,14 @@ test('汇总多个文件… with files of different templates: refused with a cl
   expect(await alert.textContent()).toContain(
     '所给文件不是同一种表格，不能汇总成一份：退学名单.xlsx 是学信网退学汇总名单（withdrawal）；免考.xlsx 是免考信息表（exemption）',
   );
+  await page.getByRole('main', { name: '汇总' }).getByRole('button', { name: '返回' }).click();
+
+  // A corrupt file among the others: named in the message, nothing merged.
+  await drop(page, [roster, await centre('中心E.xlsx', [14]), { name: '损坏.xlsx', bytes: Buffer.from(roster.bytes, 'base64').subarray(0, 300).toString('base64') }]);
+  const failed = page.getByRole('main', { name: '汇总' }).getByRole('alert');
+  await failed.getByText('无法读取文件').waitFor({ timeout: 60_000 });
+  expect(await failed.textContent()).toContain('“损坏.xlsx”');
+  expect(await page.getByRole('region', { name: '要汇总的文件' }).count()).toBe(0);
   await page.getByRole('main', { name: '汇总' }).getByRole('button', { name: '返回' }).click();
 
   await drop(page, [roster]);
