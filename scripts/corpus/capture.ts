@@ -40,7 +40,11 @@ function keepSheets(entry: 'sheet' | 'workbook', sheets: readonly SheetLike[], p
 
 if (dir) {
   fs.mkdirSync(dir, { recursive: true });
-  // ExcelJS: every workbook a test writes.
+}
+
+// ExcelJS: every workbook a test writes (in node suites only: under jsdom ExcelJS's internals resolve to browser ES
+// modules jest does not load).
+if (dir && typeof window === 'undefined') {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const XLSX = require('exceljs/lib/xlsx/xlsx');
   const writeBuffer = XLSX.prototype.writeBuffer;
@@ -63,6 +67,9 @@ if (dir) {
     (writeFileSync as (...a: unknown[]) => void)(file, data, ...rest);
     if (typeof file === 'string' && /\.xlsx$/i.test(file) && !file.startsWith(dir)) keepBytes(data);
   } as typeof fs.writeFileSync;
+}
+
+if (dir) {
   // The checker's entry points, as the tests call them (a call from inside the module itself is not seen: fine).
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const check = require('../../src/core/engine/check');
