@@ -13,9 +13,10 @@
 import type { Cell, Patch, SheetInput } from '../types';
 import type { Profile } from '../profile/schema';
 import { address, parseAddress, parseRange, type RangeRef } from './a1';
-import type { HeaderInfo } from './header';
+import type { HeaderInfo } from './header-types';
 import type { Layout } from './records';
-import type { RecordKey } from './check';
+import type { RecordKey } from './row';
+import { templateOf } from '../templates/registry';
 import { MAX_ROW, formulaRefs, isOwnSheet, shiftFormula } from './formula-refs';
 import { indexInSorted } from './sorted';
 
@@ -113,9 +114,7 @@ function same(have: Cell | undefined, want: Cell | undefined, formula: string | 
 }
 
 export function markerText(profile: Profile, header: HeaderInfo): string {
-  if (header.template === 'exemption') return profile.exemption.terminator;
-  if (header.template === 'withdrawal') return profile.withdrawal.signature;
-  return profile.correction.signature;
+  return templateOf(header.template).table.marker.text(profile);
 }
 
 /** Merged ranges by row, for "is this cell inside a merge" without a scan per cell (a merge may span 1M rows). */
