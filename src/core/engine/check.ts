@@ -682,7 +682,7 @@ class SheetChecker {
   }
 
   private checkSheetName(): string | null {
-    const wanted = this.spec.table.sheetName(this.profile);
+    const wanted = this.spec.table.sheetName?.(this.profile) ?? null;
     if (!wanted || this.sheet.name === wanted) return null;
     const issue = makeIssue(null, null, null, warn('sheet.name', `工作表名称应为“${wanted}”，当前为“${this.sheet.name}”`, true), null);
     issue.fix = { patches: [], renameSheet: wanted };

@@ -70,10 +70,10 @@ export interface MarkerSpec {
 /** The template's rules on the table as a whole. */
 export interface TableRules {
   marker: MarkerSpec;
-  /** Must the roster hold one 分部 only (withdrawal.mixed-branch)? */
-  oneBranch: boolean;
-  /** The sheet name the template requires (sheet.name), or null. */
-  sheetName(profile: Profile): string | null;
+  /** Must the roster hold one 分部 only (withdrawal.mixed-branch)? Default no. */
+  oneBranch?: boolean;
+  /** The sheet name the template requires (sheet.name), or null; default none. */
+  sheetName?(profile: Profile): string | null;
 }
 
 export interface TemplateDefinition {

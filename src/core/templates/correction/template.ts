@@ -8,6 +8,7 @@ import type { Field } from '../fields';
 import { itemFromText } from '../fields';
 import { cellText } from '../../engine/cell-text';
 import type { TemplateDefinition } from '../definition';
+import { resolveSection } from '../layout';
 import { CORRECTION_CLUES, correctionFamily } from './family';
 import { checkCorrectionRow, type VariantRule } from './rows';
 
@@ -53,21 +54,10 @@ export function correctionTemplate(v: CorrectionVariant): TemplateDefinition {
     },
     table: {
       marker: { kind: 'signature', text: (p) => p.correction.signature, signers: '主管领导、经手人签字和公章' },
-      oneBranch: false,
-      sheetName: () => null,
     },
     layout: (profile) => {
       const l = profile.correction.layouts[v.layout];
-      return {
-        template: id,
-        sheetName: l.sheetName,
-        fileName: l.fileName,
-        titleRows: l.titleRows,
-        columns: l.columns,
-        marker: { kind: 'signature', text: profile.correction.signature },
-        legendSheet: null,
-        print: l.print,
-      };
+      return resolveSection(id, l, { sheetName: l.sheetName, marker: { kind: 'signature', text: profile.correction.signature }, legendSheet: null });
     },
   };
 }

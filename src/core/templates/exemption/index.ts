@@ -3,6 +3,7 @@
  * "/记录行结束/"; the subject and reason rules are in rows.ts, the profile section in profile.ts.
  */
 import type { TemplateDefinition } from '../definition';
+import { resolveSection } from '../layout';
 import { checkExemptionRow } from './rows';
 import { EXEMPTION_REQUIRED } from './fields';
 
@@ -33,20 +34,10 @@ export const exemption: TemplateDefinition = {
   },
   table: {
     marker: { kind: 'terminator', text: (p) => p.exemption.terminator, signers: '' },
-    oneBranch: false,
-    sheetName: () => null,
   },
   layout: (profile) => {
     const l = profile.exemption.layout;
-    return {
-      template: 'exemption',
-      sheetName: l.sheetName,
-      fileName: l.fileName,
-      titleRows: l.titleRows,
-      columns: l.columns,
-      marker: { kind: 'terminator', text: profile.exemption.terminator },
-      legendSheet: l.legendSheet,
-      print: l.print,
-    };
+    const marker = { kind: 'terminator', text: profile.exemption.terminator } as const;
+    return resolveSection('exemption', l, { sheetName: l.sheetName, marker, legendSheet: l.legendSheet });
   },
 };

@@ -3,6 +3,7 @@
  * sorted by 学号, on a sheet named 退学, closed by the 经办人 row. The profile section is in profile.ts.
  */
 import type { TemplateClue, TemplateDefinition } from '../definition';
+import { resolveSection } from '../layout';
 import { compactClue } from '../clue-text';
 import { WITHDRAWAL_REQUIRED } from './fields';
 
@@ -35,17 +36,10 @@ export const withdrawal: TemplateDefinition = {
     oneBranch: true,
     sheetName: (p) => p.withdrawal.sheetName,
   },
-  layout: (profile) => {
-    const l = profile.withdrawal.layout;
-    return {
-      template: 'withdrawal',
+  layout: (profile) =>
+    resolveSection('withdrawal', profile.withdrawal.layout, {
       sheetName: profile.withdrawal.sheetName ?? FALLBACK_SHEET,
-      fileName: l.fileName,
-      titleRows: l.titleRows,
-      columns: l.columns,
       marker: { kind: 'signature', text: profile.withdrawal.signature },
       legendSheet: null,
-      print: l.print,
-    };
-  },
+    }),
 };
