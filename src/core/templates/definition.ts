@@ -11,6 +11,7 @@ import type { HeaderInfo, HeaderMapping } from '../engine/header-types';
 import type { PrepareOptions } from '../engine/prepare';
 import type { RecordRow, RowContext } from '../engine/row';
 import type { ResolvedLayout } from '../export/layout-types';
+import type { ExportRecord } from '../export/types';
 
 /**
  * A family of templates that share one header (the three correction sheets share theirs): what tells a header row
@@ -92,4 +93,6 @@ export interface TemplateDefinition {
   table: TableRules;
   /** The layout of the exported file, from the profile (export/). */
   layout(profile: Profile): ResolvedLayout;
+  /** What the export fills in of a record's values that the sheet left out (e.g. a code from its name); in place. */
+  completeExport?(values: ExportRecord['values'], profile: Profile): void;
 }

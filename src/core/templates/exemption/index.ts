@@ -4,6 +4,7 @@
  */
 import type { TemplateDefinition } from '../definition';
 import { resolveSection } from '../layout';
+import { subjectCodeFromName } from '../../rules/exemption';
 import { checkExemptionRow } from './rows';
 import { EXEMPTION_REQUIRED } from './fields';
 
@@ -39,5 +40,12 @@ export const exemption: TemplateDefinition = {
     const l = profile.exemption.layout;
     const marker = { kind: 'terminator', text: profile.exemption.terminator } as const;
     return resolveSection('exemption', l, { sheetName: l.sheetName, marker, legendSheet: l.legendSheet });
+  },
+  completeExport: (values, profile) => {
+    if ((values.subjectCode === null || values.subjectCode === undefined) && typeof values.subjectName === 'string') {
+      // 免考科目代码 left out (or its column missing): the code the subject name stands for (seed 003: 71 / 69).
+      const code = subjectCodeFromName(values.subjectName, profile);
+      if (code) values.subjectCode = code;
+    }
   },
 };
