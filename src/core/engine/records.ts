@@ -11,7 +11,8 @@ import type { Cell, SheetInput, TemplateId } from '../types';
 import type { Field } from '../templates/fields';
 import type { Profile } from '../profile/schema';
 import { cellText } from './cell-text';
-import type { HeaderInfo } from './header';
+import type { HeaderInfo } from './header-types';
+import { templateOf } from '../templates/registry';
 
 export type MarkerKind = 'terminator' | 'signature';
 
@@ -46,7 +47,7 @@ export function normaliseMarker(s: string): string {
 }
 
 export function markerKindOf(template: TemplateId): MarkerKind {
-  return template === 'exemption' ? 'terminator' : 'signature';
+  return templateOf(template).table.marker.kind;
 }
 
 function firstText(row: SheetInput['rows'][number]): string {

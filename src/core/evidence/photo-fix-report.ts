@@ -45,8 +45,7 @@ const IMAGE_EXT = /^\.(jpe?g|png|gif|bmp|webp|heic|tiff?)$/i;
 export function planPhotoFixes(meta: ReportMeta, roster: PhotoRoster, listing: FolderListing, profile: Profile): PhotoFixPlan {
   const book = new EntryBook();
   const keyLabel = roster.keyField === 'idCard' ? '身份证号' : '学号';
-
-  // One entry per student (first row of a repeated key), with both identifiers as candidate names.
+  // One entry per student (first row of a repeated key).
   const students: PhotoRow[] = [];
   const seen = new Set<string>();
   for (const r of roster.rows) {
@@ -54,6 +53,30 @@ export function planPhotoFixes(meta: ReportMeta, roster: PhotoRoster, listing: F
     seen.add(r.key);
     students.push(r);
   }
+  const sources = sourcesOf(book, students, listing, keyLabel);
+  const jobs: PhotoFixJob[] = [];
+  const excluded: ExcludedStudent[] = [];
+  for (const r of roster.rows) {
+    if (!r.key) {
+      const e = book.missingFile(`第${r.ref.row}行（${keyLabel}无法读取）`, r.ref);
+      book.issue(e, r.ref, err('photo.missing', `该行${keyLabel}为空或无法读取，无法匹配照片`));
+    }
+  }
+  students.forEach((r, i) => {
+    const found = sources.get(i) ?? [];
+    if (!r.status || isEnrolled(r.status, profile)) {
+      const job = jobOf(book, r, found);
+      if (job) jobs.push(job);
+      return;
+    }
+    for (const f of found) book.file(f, r.ref);
+    excluded.push({ sheet: r.ref.sheet, row: r.ref.row, cell: r.ref.cell, status: r.status, path: found[0]?.path ?? null });
+  });
+  return { meta, roster, jobs, book, excluded };
+}
+
+/** The files of each student (by index), matched by 学号, 身份证号 or either with the name; the rest reported. */
+function sourcesOf(book: EntryBook, students: readonly PhotoRow[], listing: FolderListing, keyLabel: string): Map<number, InspectedFile[]> {
   const candidates: NameCandidate[] = [];
   const owner: number[] = [];
   students.forEach((r, i) => {
@@ -63,7 +86,6 @@ export function planPhotoFixes(meta: ReportMeta, roster: PhotoRoster, listing: F
     }
   });
   const index = new NameIndex(candidates);
-
   const sources = new Map<number, InspectedFile[]>();
   const files = listing.files.filter((f) => !isIgnorablePath(f.path)).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   for (const f of files) {
@@ -85,44 +107,31 @@ export function planPhotoFixes(meta: ReportMeta, roster: PhotoRoster, listing: F
     list.push(f);
     sources.set(i, list);
   }
+  return sources;
+}
 
-  const jobs: PhotoFixJob[] = [];
-  const excluded: ExcludedStudent[] = [];
-  for (const r of roster.rows) {
-    if (!r.key) {
-      const e = book.missingFile(`第${r.ref.row}行（${keyLabel}无法读取）`, r.ref);
-      book.issue(e, r.ref, err('photo.missing', `该行${keyLabel}为空或无法读取，无法匹配照片`));
-    }
+/** An enrolled student's one photo to make a copy of, or null (none, several, or not a file to open: reported). */
+function jobOf(book: EntryBook, r: PhotoRow, found: readonly InspectedFile[]): PhotoFixJob | null {
+  const output = `${r.key}.jpg`;
+  if (!found.length) {
+    const e = book.missingFile(output, r.ref);
+    book.issue(e, r.ref, err('photo.missing', `缺少该生的照片：文件夹中没有以其学号、身份证号或学号加姓名命名的 JPG/PNG 照片`));
+    return null;
   }
-  students.forEach((r, i) => {
-    const found = sources.get(i) ?? [];
-    const output = `${r.key}.jpg`;
-    if (!r.status || isEnrolled(r.status, profile)) {
-      if (!found.length) {
-        const e = book.missingFile(output, r.ref);
-        book.issue(e, r.ref, err('photo.missing', `缺少该生的照片：文件夹中没有以其学号、身份证号或学号加姓名命名的 JPG/PNG 照片`));
-        return;
-      }
-      if (found.length > 1) {
-        const names = found.map((f) => `“${f.path}”`).join('、');
-        for (const f of found) {
-          book.issue(book.file(f, r.ref), r.ref, err('photo.name', `同一学生有多张照片（${names}），无法确定用哪一张；请只保留一张`));
-        }
-        return;
-      }
-      const source = found[0]!;
-      if (source.type === 'special') {
-        // A pipe, a device, a link that loops or leads out of the folder (issue 14): never opened, said as such.
-        book.issue(book.file(source, r.ref), r.ref, err('photo.format', `“${source.path}”是${CONTENT_TYPE_LABEL.special}，无法生成照片`));
-        return;
-      }
-      jobs.push({ row: r, source, output });
-      return;
+  if (found.length > 1) {
+    const names = found.map((f) => `“${f.path}”`).join('、');
+    for (const f of found) {
+      book.issue(book.file(f, r.ref), r.ref, err('photo.name', `同一学生有多张照片（${names}），无法确定用哪一张；请只保留一张`));
     }
-    for (const f of found) book.file(f, r.ref);
-    excluded.push({ sheet: r.ref.sheet, row: r.ref.row, cell: r.ref.cell, status: r.status, path: found[0]?.path ?? null });
-  });
-  return { meta, roster, jobs, book, excluded };
+    return null;
+  }
+  const source = found[0]!;
+  if (source.type === 'special') {
+    // A pipe, a device, a link that loops or leads out of the folder (issue 14): never opened, said as such.
+    book.issue(book.file(source, r.ref), r.ref, err('photo.format', `“${source.path}”是${CONTENT_TYPE_LABEL.special}，无法生成照片`));
+    return null;
+  }
+  return { row: r, source, output };
 }
 
 /** The report of a fix run: every source with what is left to do, the copies made, the students left out. */

@@ -2,6 +2,7 @@
  * Canonical fields and the header texts registrars use for them (DOMAIN.md §4). Header text is compared
  * after removing spaces, full-width/half-width differences, brackets and required-markers.
  */
+import type { TextMode } from '../engine/prepare';
 
 export type Field =
   | 'seq'
@@ -57,6 +58,37 @@ export const FIELD_LABEL: Readonly<Record<Field, string>> = Object.fromEntries(
 ) as Record<Field, string>;
 
 /** Items a correction sheet may change (seed 003 §五, DOMAIN.md §2 T3), with the names registrars use. */
+/** How a field's cells are read: its text mode, and whether it is a code or ID (must be text; a formula is worth a warning). */
+export interface FieldSpec {
+  mode: TextMode;
+  /** A code or ID: must be text, a formula is worth a warning. */
+  isCode: boolean;
+}
+
+export const FIELD_SPECS: Readonly<Record<Field, FieldSpec>> = {
+  seq: { mode: 'code', isCode: false },
+  branchName: { mode: 'compact', isCode: false },
+  studentId: { mode: 'code', isCode: true },
+  name: { mode: 'compact', isCode: false },
+  idCard: { mode: 'code', isCode: true },
+  gender: { mode: 'compact', isCode: false },
+  ethnicity: { mode: 'compact', isCode: false },
+  centreCode: { mode: 'code', isCode: true },
+  centreName: { mode: 'text', isCode: false },
+  subjectCode: { mode: 'code', isCode: true },
+  subjectName: { mode: 'compact', isCode: false },
+  reason: { mode: 'text', isCode: false },
+  enrollmentTerm: { mode: 'compact', isCode: false },
+  major: { mode: 'text', isCode: false },
+  registrationNo: { mode: 'code', isCode: true },
+  item: { mode: 'compact', isCode: false },
+  oldValue: { mode: 'text', isCode: false },
+  newValue: { mode: 'text', isCode: false },
+  changeType: { mode: 'compact', isCode: false },
+  remark: { mode: 'text', isCode: false },
+  status: { mode: 'compact', isCode: false },
+};
+
 export const CORRECTION_ITEMS = ['姓名', '性别', '身份证号', '民族', '出生日期', '入学文化程度'] as const;
 export type CorrectionItem = (typeof CORRECTION_ITEMS)[number];
 

@@ -1,0 +1,33 @@
+/**
+ * The template registry (issue 13): every template id has exactly one definition, and each definition is whole —
+ * its title names it, its family recognises it, its layout is its own.
+ */
+import { TEMPLATE_IDS } from '../../../src/core/types';
+import { FAMILIES, TEMPLATES, templateOf } from '../../../src/core/templates/registry';
+import { templateOfTitle } from '../../../src/core/templates/clues';
+import { resolveLayout } from '../../../src/core/export/layouts';
+import { DEFAULT_PROFILE } from '../../../src/core/profile/default-profile';
+
+describe('the template registry', () => {
+  it('lists every template id once, and nothing else', () => {
+    const ids = TEMPLATES.map((t) => t.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect([...ids].sort()).toEqual([...TEMPLATE_IDS].sort());
+  });
+
+  it.each(TEMPLATE_IDS)('%s: its own title names it', (id) => {
+    expect(templateOfTitle(templateOf(id).title)).toBe(id);
+  });
+
+  it.each(TEMPLATE_IDS)('%s: its family is in the list of families, its layout is its own', (id) => {
+    const t = templateOf(id);
+    expect(FAMILIES).toContain(t.family);
+    expect(resolveLayout(DEFAULT_PROFILE, id).template).toBe(id);
+    for (const f of t.required) expect(typeof f).toBe('string');
+    expect(t.required).toContain(t.key);
+  });
+
+  it('says which id has no definition rather than answering for another', () => {
+    expect(() => templateOf('graduation-precheck' as never)).toThrow('graduation-precheck');
+  });
+});
