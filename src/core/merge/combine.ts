@@ -20,7 +20,7 @@ import { resolveLayout, type ResolvedLayout } from '../export/layouts';
 import { stableSortByKey } from '../export/records';
 import type { ExportRecord, ExportValue, ExportWorkbook, SheetExport } from '../export/types';
 import { FIELD_LABEL, type Field } from '../templates/fields';
-import { TEMPLATE_SPECS } from '../templates/specs';
+import { templateOf } from '../templates/registry';
 import { mergeFacts, type MergeFacts } from './template';
 import type { MergedSubmission, MergeIssue, MergeOutcome, MergeRefusal, PreparedSource, SourceRef, SourceSheet } from './types';
 
@@ -31,7 +31,7 @@ export interface MergeOptions {
 }
 
 function templateLabel(t: TemplateId): string {
-  return `${TEMPLATE_SPECS[t].title}（${t}）`;
+  return `${templateOf(t).title}（${t}）`;
 }
 
 /** How many inputs a message names per template before it says "等 N 个". */
@@ -282,52 +282,11 @@ export function mergeSources(sources: readonly PreparedSource[], profile: Profil
   const sheets = sources.flatMap((s) => s.sheets);
   const template = sheets[0]!.prepared.template;
   const facts = mergeFacts(template);
-
-  // In input order, then sorted as the template is (stable: one key's records keep the order of the inputs).
-  const all: ExportRecord[] = [];
-  const from = new Map<ExportRecord, number>();
-  sheets.forEach((s, k) => {
-    for (const r of s.prepared.records) {
-      all.push(r);
-      from.set(r, k);
-    }
-  });
-  const records = facts.sorted(profile) ? stableSortByKey(all) : all;
-  const sheetOf = records.map((r) => from.get(r)!);
-  const fields = new Set(sheets.flatMap((s) => [...s.prepared.fields]));
-  const branchNames: string[] = [];
-  for (const r of records) {
-    const b = r.values.branchName;
-    if (typeof b === 'string' && b && !branchNames.includes(b)) branchNames.push(b);
-  }
-  const merged: SheetExport = {
-    sheet: sheets[0]!.sheet,
-    template,
-    records,
-    fields,
-    errors: [],
-    warnings: [],
-    fixed: sheets.reduce((n, s) => n + s.prepared.fixed, 0),
-    branchNames,
-  };
+  const { merged, sheetOf } = combineRecords(sheets, profile, facts);
+  const records = merged.records;
   const book = buildExportWorkbook(merged, profile, { reportDate: options.reportDate });
   const p = new Provenance(sheets, records, sheetOf, book.firstRecordRow, resolveLayout(profile, template));
-
-  const issues: MergeIssue[] = [];
-  const known = new Set<string>();
-  sheets.forEach((s, k) => {
-    for (const issue of [...s.prepared.errors, ...s.prepared.warnings]) {
-      const i = issue.row === null ? undefined : p.indexOf(k, issue.row, issue.cell);
-      issues.push(p.issueAt(i, k, { ...issue, fix: null }, issue.row, issue.cell));
-      if (i !== undefined) known.add(`${k}:${p.records[i]!.sourceRow}:${issue.rule}`);
-    }
-  });
-  for (const d of duplicates(p, facts)) {
-    issues.push(d);
-    known.add(`${p.sheetOf[d.row! - p.firstRow]}:${d.sourceRow}:${d.rule}`);
-  }
-  issues.push(...mergedFileIssues(p, book, facts, profile, options, known));
-  issues.sort(byPlace);
+  const issues = mergeIssues(p, sheets, book, facts, profile, options);
 
   let errors = 0;
   let fixable = 0;
@@ -336,7 +295,7 @@ export function mergeSources(sources: readonly PreparedSource[], profile: Profil
     if (i.fix) fixable++;
   }
   const origins = records.map((r, i) => ({ file: sheets[sheetOf[i]!]!.file, sheet: sheets[sheetOf[i]!]!.sheet, sourceRow: r.sourceRow }));
-  const submission: MergedSubmission = {
+  return {
     kind: 'merged',
     template,
     merged,
@@ -359,7 +318,68 @@ export function mergeSources(sources: readonly PreparedSource[], profile: Profil
       summary: { errors, warnings: issues.length - errors, fixable },
     },
   };
-  return submission;
+}
+
+/**
+ * Every input sheet's records as one export: in input order, then sorted as the template is (stable: one key's records
+ * keep the order of the inputs); `sheetOf[i]` is the input sheet of merged record i.
+ */
+function combineRecords(
+  sheets: readonly SourceSheet[],
+  profile: Profile,
+  facts: MergeFacts,
+): { merged: SheetExport; sheetOf: number[] } {
+  const all: ExportRecord[] = [];
+  const from = new Map<ExportRecord, number>();
+  sheets.forEach((s, k) => {
+    for (const r of s.prepared.records) {
+      all.push(r);
+      from.set(r, k);
+    }
+  });
+  const records = facts.sorted(profile) ? stableSortByKey(all) : all;
+  const branchNames: string[] = [];
+  for (const r of records) {
+    const b = r.values.branchName;
+    if (typeof b === 'string' && b && !branchNames.includes(b)) branchNames.push(b);
+  }
+  const merged: SheetExport = {
+    sheet: sheets[0]!.sheet,
+    template: facts.template,
+    records,
+    fields: new Set(sheets.flatMap((s) => [...s.prepared.fields])),
+    errors: [],
+    warnings: [],
+    fixed: sheets.reduce((n, s) => n + s.prepared.fixed, 0),
+    branchNames,
+  };
+  return { merged, sheetOf: records.map((r) => from.get(r)!) };
+}
+
+/** The inputs' own issues traced to the merged file, the cross-file duplicates and the merged file's own, in place order. */
+function mergeIssues(
+  p: Provenance,
+  sheets: readonly SourceSheet[],
+  book: ExportWorkbook,
+  facts: MergeFacts,
+  profile: Profile,
+  options: MergeOptions,
+): MergeIssue[] {
+  const issues: MergeIssue[] = [];
+  const known = new Set<string>();
+  sheets.forEach((s, k) => {
+    for (const issue of [...s.prepared.errors, ...s.prepared.warnings]) {
+      const i = issue.row === null ? undefined : p.indexOf(k, issue.row, issue.cell);
+      issues.push(p.issueAt(i, k, { ...issue, fix: null }, issue.row, issue.cell));
+      if (i !== undefined) known.add(`${k}:${p.records[i]!.sourceRow}:${issue.rule}`);
+    }
+  });
+  for (const d of duplicates(p, facts)) {
+    issues.push(d);
+    known.add(`${p.sheetOf[d.row! - p.firstRow]}:${d.sourceRow}:${d.rule}`);
+  }
+  issues.push(...mergedFileIssues(p, book, facts, profile, options, known));
+  return issues.sort(byPlace);
 }
 
 /** "7 行记录（按学号升序，序号 1–7，最后一行“经办人：”）": what the merged file holds, in the profile's layout. */

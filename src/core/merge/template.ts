@@ -1,14 +1,12 @@
 /**
  * What merging asks of a template — and nothing more: its name, the key records are sorted by and whether the profile
  * sorts it, and what makes two records the same (DOMAIN.md §5 `row.duplicate`: 学号; (学号, 科目) in T1; (key, 修改项目)
- * in T3). Its layout, 序号 and end row come from the export builder (export/build.ts), unchanged. The merge reads a
- * template only through `mergeFacts`, so when the templates' knowledge moves into one registry (issue 13) this file is
- * the one place that changes.
+ * in T3). Its layout, 序号 and end row come from the export builder (export/build.ts), unchanged.
  */
 import type { TemplateId } from '../types';
 import type { Profile } from '../profile/schema';
 import type { Field } from '../templates/fields';
-import { TEMPLATE_SPECS } from '../templates/specs';
+import { templateOf } from '../templates/registry';
 
 export interface MergeFacts {
   template: TemplateId;
@@ -20,21 +18,19 @@ export interface MergeFacts {
   sorted: (profile: Profile) => boolean;
   /** The fields besides the key that, with it, identify a record: one identity twice is `row.duplicate`. */
   identity: readonly Field[];
-  /** How the check names a duplicate (engine/check.ts says the same of duplicates within one sheet). */
+  /** How the check names a duplicate (the same words as for duplicates within one sheet). */
   duplicateWhat: string;
 }
 
-/** The duplicate identity of each template (DOMAIN.md §5 `row.duplicate`). */
-const IDENTITY: Readonly<Record<TemplateId, { identity: readonly Field[]; what: string }>> = {
-  exemption: { identity: ['subjectCode'], what: '同一学号同一科目' },
-  withdrawal: { identity: [], what: '同一学号' },
-  'correction-new': { identity: ['item'], what: '同一学生同一修改项目' },
-  'correction-enrolled': { identity: ['item'], what: '同一学生同一修改项目' },
-  'correction-graduate': { identity: ['item'], what: '同一学生同一修改项目' },
-};
-
+/** What merging reads of a template, from its definition in the registry (templates/<id>/). */
 export function mergeFacts(template: TemplateId): MergeFacts {
-  const spec = TEMPLATE_SPECS[template];
-  const id = IDENTITY[template];
-  return { template, title: spec.title, key: spec.key, sorted: spec.sorted, identity: id.identity, duplicateWhat: id.what };
+  const t = templateOf(template);
+  return {
+    template,
+    title: t.title,
+    key: t.key,
+    sorted: (profile) => t.sorted(profile),
+    identity: t.rows.identity ?? [],
+    duplicateWhat: t.rows.duplicate,
+  };
 }

@@ -56,6 +56,11 @@ export interface RowRules {
    * alone).
    */
   claims?(rec: RecordRow): readonly string[];
+  /**
+   * The same claim in an exported record: the fields besides the key that, with it, identify a record (科目代码,
+   * 修改项目), for row.duplicate across merged files (merge/); default none (the key alone).
+   */
+  identity?: readonly Field[];
   /** What is repeated in a duplicate's message: 同一学号, 同一学号同一科目 … */
   duplicate: string;
 }

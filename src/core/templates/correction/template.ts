@@ -50,6 +50,7 @@ export function correctionTemplate(v: CorrectionVariant): TemplateDefinition {
       },
       check: (rec, ctx) => checkCorrectionRow(id, v.rule, rec, ctx),
       claims: (rec) => rec.changes.map((ch) => ch.item ?? ch.itemCell?.text ?? ''),
+      identity: ['item'],
       duplicate: '同一学生同一修改项目',
     },
     table: {

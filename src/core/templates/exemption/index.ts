@@ -31,6 +31,7 @@ export const exemption: TemplateDefinition = {
     mayBeEmpty: new Set(['subjectCode']),
     check: checkExemptionRow,
     claims: (rec) => [rec.cells.subjectCode?.fixed ?? ''],
+    identity: ['subjectCode'],
     duplicate: '同一学号同一科目',
   },
   table: {
