@@ -8,6 +8,7 @@
  * school accepts. Every target is checked before anything is written; an existing file is replaced only with --force;
  * no input is ever written; each file is written atomically. Exit 2: an input, the profile or DIR unusable.
  */
+import { ruleTitle } from '../core/rules/catalog';
 import { readSheetsStreaming, sniffInput, writeBytesAtomic } from '../files/node-io';
 import { reportDocxBytes } from '../files/report-docx';
 import { XuejiInputError, XuejiOutputError } from '../files/errors';
@@ -78,7 +79,9 @@ export async function runReport(files: string[], flags: ReportFlags, io: CliIO):
       }
       for (const [k, list] of where) {
         io.stdout(`${k}：${list.length} 个错误无法自动修复${flags.force ? '（--force：照样计入书面报告）' : ''}：\n`);
-        for (const e of list) io.stdout(`    ${(e.issue.cell ?? '表头').padEnd(7)} ${e.issue.rule}  ${terminalText(e.issue.message)}\n`);
+        for (const e of list) {
+          io.stdout(`    ${(e.issue.cell ?? '表头').padEnd(7)} ${ruleTitle(e.issue.rule)}  ${terminalText(e.issue.message)}  [${e.issue.rule}]\n`);
+        }
       }
       if (!flags.force) {
         io.stderr(

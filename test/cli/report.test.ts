@@ -126,7 +126,7 @@ describe('errors that no fix resolves', () => {
     const dir = outDir('有错');
     const r = await xueji(['report', bad, batch1, '-o', dir, ...DATE]);
     expect(r.code).toBe(1);
-    expect(r.stdout).toBe('在籍生有错.xlsx 工作表「在籍生」：1 个错误无法自动修复：\n    D3      correction.item  “转专业”属于学籍异动，不在本表办理，请走学籍异动流程\n');
+    expect(r.stdout).toBe('在籍生有错.xlsx 工作表「在籍生」：1 个错误无法自动修复：\n    D3      修改项目  “转专业”属于学籍异动，不在本表办理，请走学籍异动流程  [correction.item]\n');
     expectOneChineseLine(r.stderr);
     expect(r.stderr).toMatch(/仍有 1 个错误无法自动修复，未生成书面报告.*加 --force 照样生成/);
     expect(fs.readdirSync(dir)).toEqual([]);
