@@ -10,8 +10,8 @@ import type { Ymd } from '../cells/dates';
 import type { Profile } from '../profile/schema';
 import { CORRECTION_ITEMS } from '../templates/fields';
 import { CHANGE_TYPES, newStudentWindowEnd, type ChangeType } from '../rules/correction';
-import { termOfStudentId } from '../rules/enrollment-term';
-import type { ExportValue } from '../export/types';
+import { checkEnrollmentTerm, termOfStudentId } from '../rules/enrollment-term';
+import type { ExportRecord, ExportValue } from '../export/types';
 import type { CorrectionTable, CorrectionTemplate, RosterBatch } from './inputs';
 
 /** A change whose 修改类型 is missing or unreadable (only in a forced report: the check calls it an error). */
@@ -96,11 +96,19 @@ function studentKey(l: ChangeLine): string {
   return l.key ? `${l.template === 'correction-graduate' ? 'R' : 'S'}${l.key}` : `${l.file}\u0000${l.sheet}\u0000${l.sourceRow}`;
 }
 
-function lateOf(t: CorrectionTable, row: number, key: string, profile: Profile): ChangeLine['late'] {
-  if (!t.lateRows.has(row)) return null;
+/**
+ * The entry term and filing deadline of a late 新生 row: the term the row states (any readable form), else the 学号's —
+ * as the check that found it late reads it (templates/correction-new).
+ */
+function lateOf(t: CorrectionTable, r: ExportRecord, key: string, profile: Profile): ChangeLine['late'] {
+  if (!t.lateRows.has(r.sourceRow)) return null;
+  const stated = r.values.enrollmentTerm;
+  const read = stated === undefined || stated === null || typeof stated === 'object' || stated === ''
+    ? null
+    : checkEnrollmentTerm(String(stated), typeof stated === 'number' ? stated : null).parsed;
   const sid = parseStudentId(key);
-  if (!sid.ok) return null;
-  const term = termOfStudentId(sid);
+  const term = read ?? (sid.ok ? termOfStudentId(sid) : null);
+  if (!term) return null;
   return { term: formatTerm(term), deadline: newStudentWindowEnd(term, profile.correction.newStudentWindowMonths) };
 }
 
@@ -120,7 +128,7 @@ export function countCorrections(tables: readonly CorrectionTable[], profile: Pr
         name: valueText(r.values.name),
         item: valueText(r.values.item),
         changeType: (CHANGE_TYPES as readonly string[]).includes(type) ? (type as ChangeType) : null,
-        late: lateOf(t, r.sourceRow, key, profile),
+        late: lateOf(t, r, key, profile),
       };
     });
     const byType = noTypes();

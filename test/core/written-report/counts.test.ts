@@ -5,7 +5,7 @@
  */
 import { DEFAULT_PROFILE, mergeProfile } from '../../../src/core/profile/default-profile';
 import { collectReportInputs, countCorrections, countWithdrawals } from '../../../src/core/written-report';
-import { exSheet, exRecord } from '../../helpers/rules';
+import { CO_HEADER, CO_TITLE, CORR_SIGNATURE, exSheet, exRecord, makeName, makeSid, rowsFor } from '../../helpers/rules';
 import { sheetOf } from '../../helpers/sheet';
 import { BATCH1, BATCH2, NAME, REPORT_DATE, S, edited, enrolledStudents, graduates, newStudents, roster } from './fixtures';
 
@@ -72,6 +72,16 @@ describe('the 信息修改书面报告 counts', () => {
     expect(c.lateStudents).toBe(2);
     // Autumn 2026 新生 have until 2027-02-28: in time.
     expect(c.lines.filter((l) => l.key === S.s2 || l.key === S.s4).every((l) => l.late === null)).toBe(true);
+  });
+
+  it('a late row states its own entry term: the report gives that term and its deadline, as the check reads it', () => {
+    // 学号 of autumn 2026 (in time by the 学号), but the row says it entered in autumn 2025: late since 2026-02-28.
+    const sid = makeSid(50021, { year: 2026 });
+    const header = [...CO_HEADER, '入学年度学期'];
+    const rec = { 序号: 1, 学号: sid, 姓名: makeName(21), 修改项目: '民族', 原信息: '汉族', 修改后信息: '回族', 修改类型: '录入错误', 入学年度学期: '2025秋' };
+    const sheet = sheetOf('新生', [[CO_TITLE.new], header, ...rowsFor(header, [rec]), [CORR_SIGNATURE]], ['A1:I1']);
+    const late = countCorrections(collect([{ file: 'x.xlsx', sheets: [sheet] }], DEFAULT_PROFILE).corrections, DEFAULT_PROFILE).late;
+    expect(late.map((l) => l.late)).toEqual([{ term: '2025秋季', deadline: { y: 2026, m: 2, d: 28 } }]);
   });
 
   it('the window follows the profile (newStudentWindowMonths): 9 months puts nobody late on 2026-11-22', () => {
