@@ -42,6 +42,8 @@ import {
 import type { Outcome } from '../rules/outcome';
 import { mayRefuse, planTable, type TablePlan, type TableSteps } from './plan';
 import { MAX_ROW } from './formula-refs';
+import { precheckRow, batchRules, type PrecheckTarget } from '../templates/graduation-precheck/rules';
+import { nextBatchOn, type Batch } from '../templates/graduation-precheck/batch';
 
 export interface CheckOptions {
   /** Force the template instead of recognising it. */
@@ -55,6 +57,16 @@ export interface CheckOptions {
   keepFixes?: boolean;
   /** How many issues a file's report lists (default: the profile's `limits.issues`); the export lists them all. */
   issueLimit?: number;
+  /** The graduation pre-check (DOMAIN.md §3 T5): its batch (default: the next after the report date) and photo folder. */
+  precheck?: PrecheckOptions;
+}
+
+export interface PrecheckOptions {
+  batch?: Batch;
+  /** The 学号 and 身份证号 the photo folder has photos of (`precheck --photos`); absent: no folder given. */
+  photoKeys?: ReadonlySet<string>;
+  /** The folder's name, for messages. */
+  photoFolder?: string;
 }
 
 /** How many more issues the report of one file may list (profile `limits.issues`), shared by its sheets. */
@@ -249,6 +261,8 @@ class SheetChecker {
   private omitted: OmittedIssues | null = null;
   private readonly unlisted: Issue[] = [];
   private readonly keepFixes: boolean;
+  /** The pre-check's batch (graduation-precheck sheets only). */
+  private readonly batch: Batch | null;
 
   constructor(
     private readonly sheet: SheetInput,
@@ -265,6 +279,8 @@ class SheetChecker {
     this.columns = [...header.fields];
     this.keyCol = header.fields.get(this.spec.key);
     this.itemCol = isCorrection(this.template) ? header.fields.get('item') : undefined;
+    this.batch =
+      this.template === 'graduation-precheck' ? (options.precheck?.batch ?? nextBatchOn(options.reportDate, batchRules(profile.precheck))) : null;
   }
 
   run(hooks: AnalyseHooks): SheetAnalysis {
@@ -296,7 +312,7 @@ class SheetChecker {
     // Per record: 序号, the row's own issues, then the cross-row ones (the order a cell's issues are listed in).
     for (let i = 0; i < n; i++) {
       const out = known ? known[i]! : (hooks.reuse?.(records[i]!, i) ?? this.rowOutcome(records[i]!));
-      if (out.seq) this.checkSequence(out.row, out.seq, i + 1);
+      if (out.seq && this.spec.submission) this.checkSequence(out.row, out.seq, i + 1);
       const own = out.issues;
       for (let j = 0; j < own.length; j++) this.add(own[j]!);
       const fixes = out.fixes;
@@ -488,7 +504,34 @@ class SheetChecker {
 
     if (this.template === 'exemption') this.checkExemptionRow(rec, idCard, ethnicity, term);
     if (isCorrection(this.template)) this.checkCorrectionRow(rec, raw, idCard, term);
+    if (this.batch) this.checkPrecheckRow(rec, term);
     return rec;
+  }
+
+  /** The graduation pre-check of one student (DOMAIN.md §3 T5): its rules are graduation-precheck/rules.ts. */
+  private checkPrecheckRow(rec: RecordRow, term: Term | undefined): void {
+    const c = rec.cells;
+    const text = (p: Prepared | undefined) => (ok(p) ? p.fixed || p.text : null);
+    const keys = this.options.precheck?.photoKeys;
+    const sid = text(c.studentId);
+    const idc = text(c.idCard);
+    const drafts = precheckRow(
+      {
+        term,
+        termOfId: rec.studentId ? termOfStudentId(rec.studentId) : undefined,
+        status: text(c.status),
+        photoStatus: text(c.graduationPhoto),
+        chsiPhoto: text(c.chsiPhoto),
+        identityDoubt: text(c.identityDoubt),
+        identityCheck: text(c.identityCheck),
+        ...(keys ? { photoInFolder: (sid !== null && keys.has(sid)) || (idc !== null && keys.has(idc.toUpperCase())), photoFolder: this.options.precheck?.photoFolder ?? '' } : {}),
+      },
+      { batch: this.batch!, profile: this.profile.precheck },
+    );
+    for (const d of drafts) {
+      const cell = c[d.at as PrecheckTarget] ?? c.studentId ?? c.name;
+      cell?.drafts.push(d.draft);
+    }
   }
 
   private checkExemptionRow(rec: RecordRow, idCard: IdCard | undefined, ethnicity: string | undefined, term: Term | undefined): void {
@@ -790,7 +833,7 @@ class SheetChecker {
 
   private checkMarker(steps: TableSteps, out: { rule: keyof TableSteps; issue: Issue }[]): void {
     const L = this.layout;
-    if (L.records.length === 0) return;
+    if (L.records.length === 0 || L.markerKind === 'none') return;
     const last = L.records[L.records.length - 1]!;
     // Records after the end close up with the others when fixed: the marker belongs below them all.
     const expected = L.recordsAfterEnd.length ? this.header.headerRow + 1 + L.records.length : last + 1;

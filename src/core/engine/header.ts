@@ -8,7 +8,8 @@ import { parseRange } from './a1';
 import { cellText } from './cell-text';
 import { itemOfHeader, matchGrouped, matchHeader, sideFromText, type CorrectionItem, type Field, type HeaderMatch } from '../templates/fields';
 import { TEMPLATE_SPECS, isCorrection } from '../templates/specs';
-import { correctionVariantOf, namesWithdrawal, templateOfTitle } from '../templates/clues';
+import { correctionVariantOf, namesPrecheck, namesWithdrawal, templateOfTitle } from '../templates/clues';
+import { PRECHECK_OWN_FIELDS } from '../templates/graduation-precheck/fields';
 
 export const HEADER_SCAN_ROWS = 20;
 
@@ -66,10 +67,10 @@ export function mapLabels(labels: string[], matches?: readonly (HeaderMatch | nu
   return { fields, fieldColumns, wide, labels };
 }
 
-type Family = 'exemption' | 'withdrawal' | 'correction';
+type Family = 'exemption' | 'withdrawal' | 'correction' | 'precheck';
 
 function familyOf(t: TemplateId): Family {
-  return isCorrection(t) ? 'correction' : (t as Family);
+  return isCorrection(t) ? 'correction' : t === 'graduation-precheck' ? 'precheck' : (t as Family);
 }
 
 /** Fields only one family has: the more of a family's a header shows, the surer it is that family. */
@@ -77,11 +78,14 @@ const EVIDENCE: Readonly<Record<Family, readonly Field[]>> = {
   correction: ['item', 'oldValue', 'newValue', 'changeType', 'registrationNo'],
   exemption: ['reason', 'subjectCode', 'subjectName', 'centreCode'],
   withdrawal: ['branchName'],
+  // The platform's student list: its photo and identity columns, 学籍状态 and 入学年度学期 (DOMAIN.md §3 T5).
+  precheck: [...PRECHECK_OWN_FIELDS, 'status', 'enrollmentTerm'],
 };
 const REQUIRED: Readonly<Record<Family, readonly Field[]>> = {
   correction: TEMPLATE_SPECS['correction-enrolled'].required,
   exemption: TEMPLATE_SPECS.exemption.required,
   withdrawal: TEMPLATE_SPECS.withdrawal.required,
+  precheck: TEMPLATE_SPECS['graduation-precheck'].required,
 };
 
 /**
@@ -89,6 +93,14 @@ const REQUIRED: Readonly<Record<Family, readonly Field[]>> = {
  * has); among the families that pass, the one with the most of its own columns wins (a roster with an extra 原因
  * column stays a roster), then the one with the most of its required columns.
  */
+/**
+ * The platform's own columns (毕业照片状态 …) say more than a 分部 or 序号 column, which the platform's list has too:
+ * each counts twice; a title or sheet name that names the list counts once.
+ */
+function precheckBonus(f: ReadonlyMap<Field, number>, clues: string): number {
+  return PRECHECK_OWN_FIELDS.filter((x) => f.has(x)).length + (namesPrecheck(clues) ? 1 : 0);
+}
+
 function recogniseFamily(m: HeaderMapping, clues: string): Family | null {
   const f = m.fields;
   const widePairs = new Set(m.wide.map((w) => w.item)).size;
@@ -96,11 +108,14 @@ function recogniseFamily(m: HeaderMapping, clues: string): Family | null {
     correction: (f.has('studentId') || f.has('registrationNo')) && (f.has('item') || f.has('oldValue') || f.has('newValue') || widePairs > 0),
     exemption: f.has('studentId') && (f.has('reason') || f.has('subjectCode')),
     withdrawal: f.has('studentId') && f.has('name') && (f.has('branchName') || f.has('seq') || namesWithdrawal(clues)),
+    // A 学号 | 姓名 list with a column only the platform's student list has (毕业照片状态, 学信网照片, 身份存疑 …),
+    // or one whose title or sheet name says so: a withdrawal roster with a 学籍状态 column stays a withdrawal roster.
+    precheck: f.has('studentId') && f.has('name') && (PRECHECK_OWN_FIELDS.some((x) => f.has(x)) || namesPrecheck(clues)),
   };
   let best: { family: Family; evidence: number; required: number } | null = null;
-  for (const family of ['correction', 'exemption', 'withdrawal'] as const) {
+  for (const family of ['correction', 'exemption', 'withdrawal', 'precheck'] as const) {
     if (!gates[family]) continue;
-    const evidence = EVIDENCE[family].filter((x) => f.has(x)).length + (family === 'correction' ? widePairs : 0);
+    const evidence = EVIDENCE[family].filter((x) => f.has(x)).length + (family === 'correction' ? widePairs : family === 'precheck' ? precheckBonus(f, clues) : 0);
     const required = REQUIRED[family].filter((x) => f.has(x)).length;
     if (!best || evidence > best.evidence || (evidence === best.evidence && required > best.required)) best = { family, evidence, required };
   }
@@ -115,7 +130,7 @@ function correctionVariant(m: HeaderMapping, clues: string): TemplateId {
 }
 
 function templateOf(family: Family, m: HeaderMapping, clues: string): TemplateId {
-  return family === 'correction' ? correctionVariant(m, clues) : family;
+  return family === 'correction' ? correctionVariant(m, clues) : family === 'precheck' ? 'graduation-precheck' : family;
 }
 
 interface Group {

@@ -13,7 +13,8 @@ import type { Profile } from '../profile/schema';
 import { cellText } from './cell-text';
 import type { HeaderInfo } from './header';
 
-export type MarkerKind = 'terminator' | 'signature';
+/** 'none': a table that is read, not submitted (the pre-check's student list), has no end row of its own. */
+export type MarkerKind = 'terminator' | 'signature' | 'none';
 
 export interface Layout {
   /** Sheet row numbers (1-based) of the records, in sheet order. */
@@ -46,7 +47,7 @@ export function normaliseMarker(s: string): string {
 }
 
 export function markerKindOf(template: TemplateId): MarkerKind {
-  return template === 'exemption' ? 'terminator' : 'signature';
+  return template === 'exemption' ? 'terminator' : template === 'graduation-precheck' ? 'none' : 'signature';
 }
 
 function firstText(row: SheetInput['rows'][number]): string {
@@ -153,8 +154,7 @@ export function locateRecords(sheet: SheetInput, header: HeaderInfo, profile: Pr
     const row = rows[i];
     if (isBlankRow(row)) continue;
     const t = firstText(row);
-    const isMarker =
-      kind === 'terminator' ? t === terminator : SIGNATURE_RE.test(t);
+    const isMarker = kind === 'terminator' ? t === terminator : kind === 'signature' && SIGNATURE_RE.test(t);
     if (isMarker && marker === null) {
       marker = i + 1;
       continue;

@@ -137,7 +137,8 @@ export type EvidenceRoster =
  * either. Exemption sheets need no files.
  */
 export function evidenceRoster(sheets: readonly SheetInput[], analyses: readonly SheetAnalysis[]): EvidenceRoster | null {
-  const matched = analyses.filter((a) => a.header && a.report.template && a.report.template !== 'exemption');
+  // 免考信息表 need no files; the pre-check's student list is checked against photos by `precheck --photos`.
+  const matched = analyses.filter((a) => a.header && a.report.template && a.report.template !== 'exemption' && a.report.template !== 'graduation-precheck');
   if (!matched.length) return null;
   const first = matched[0]!.report.template!;
   const family = matched.filter((a) => isCorrection(a.report.template!) === isCorrection(first));

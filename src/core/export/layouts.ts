@@ -3,7 +3,7 @@
  * title rows, columns, file-name pattern, and the row that closes the table (the terminator of 免考信息表, the
  * signature row of the others). The built-in values are in export/profile.ts.
  */
-import type { TemplateId } from '../types';
+import type { SubmissionTemplateId } from '../types';
 import type { Profile } from '../profile/schema';
 import type { ExportColumn } from './profile';
 import type { PrintLayout } from './print';
@@ -15,7 +15,7 @@ export interface MarkerRow {
 }
 
 export interface ResolvedLayout {
-  template: TemplateId;
+  template: SubmissionTemplateId;
   sheetName: string;
   fileName: string;
   titleRows: readonly string[];
@@ -30,7 +30,7 @@ export interface ResolvedLayout {
 /** Excel's own name for a first sheet: used when the profile sets no roster sheet name (withdrawal.sheetName null). */
 const FALLBACK_SHEET = 'Sheet1';
 
-export function resolveLayout(profile: Profile, template: TemplateId): ResolvedLayout {
+export function resolveLayout(profile: Profile, template: SubmissionTemplateId): ResolvedLayout {
   switch (template) {
     case 'exemption': {
       const l = profile.exemption.layout;

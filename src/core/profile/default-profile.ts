@@ -3,6 +3,7 @@ import { parseProfile, type Profile } from './schema';
 import { DEFAULT_CORRECTION_LAYOUTS, DEFAULT_EXEMPTION_LAYOUT, DEFAULT_WITHDRAWAL_LAYOUT } from '../export/profile';
 import { DEFAULT_EVIDENCE, DEFAULT_PHOTOS } from '../evidence/profile';
 import { DEFAULT_WRITTEN_REPORT } from '../written-report/profile';
+import { DEFAULT_PRECHECK } from '../templates/graduation-precheck/profile';
 
 const RAW_DEFAULT = {
   name: '默认配置（河北电大免考信息表 / 陕西退学名单 / 国开学生基本信息修改情况统计表）',
@@ -36,6 +37,7 @@ const RAW_DEFAULT = {
   evidence: DEFAULT_EVIDENCE,
   photos: DEFAULT_PHOTOS,
   writtenReport: DEFAULT_WRITTEN_REPORT,
+  precheck: DEFAULT_PRECHECK,
 };
 
 export const DEFAULT_PROFILE: Profile = parseProfile(RAW_DEFAULT);

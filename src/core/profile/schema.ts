@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { correctionLayoutsSchema, exemptionLayoutSchema, sheetNameSchema, withdrawalLayoutSchema } from '../export/profile';
 import { evidenceProfileSchema, photosProfileSchema } from '../evidence/profile';
 import { writtenReportProfileSchema } from '../written-report/profile';
+import { precheckProfileSchema } from '../templates/graduation-precheck/profile';
 import { profileIssuesText } from './messages';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期应写成 YYYY-MM-DD');
@@ -92,6 +93,8 @@ export const profileSchema = z
     photos: photosProfileSchema,
     /** The written reports (xueji report, DOMAIN.md §3 "The paper side"): see written-report/profile.ts. */
     writtenReport: writtenReportProfileSchema,
+    /** The graduation pre-check (DOMAIN.md §3 T5): see templates/graduation-precheck/profile.ts. */
+    precheck: precheckProfileSchema,
   })
   .strict();
 

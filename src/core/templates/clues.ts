@@ -5,6 +5,7 @@
  * One row per template, so a template's own clues can move with it.
  */
 import type { TemplateId } from '../types';
+import { PRECHECK_SHEET_NAME, PRECHECK_TITLE } from './graduation-precheck/clues';
 
 export interface TemplateClue {
   template: TemplateId;
@@ -25,6 +26,8 @@ export const TEMPLATE_CLUES: readonly TemplateClue[] = [
   // seed 003 §三, 陕西 2022: 学信网退学汇总名单, sheet 退学
   // A note such as "转学、退学不在本表填报" names no template: only a roster's title does.
   { template: 'withdrawal', title: /退学.{0,6}(名单|汇总|统计表|信息表)/, name: /退学/ },
+  // DOMAIN.md §3 T5: the platform's student list (seed 002: 学生照片管理, 毕业申请).
+  { template: 'graduation-precheck', title: PRECHECK_TITLE, name: PRECHECK_SHEET_NAME },
 ];
 
 function compact(text: string): string {
@@ -57,4 +60,10 @@ export function correctionVariantOf(clues: string): TemplateId | null {
 /** Whether the sheet's name or title calls it a 退学 roster (a bare 学号 | 姓名 list is one then). */
 export function namesWithdrawal(clues: string): boolean {
   return TEMPLATE_CLUES.find((c) => c.template === 'withdrawal')!.name.test(compact(clues));
+}
+
+/** Whether the sheet's name or title calls it the pre-check's student list. */
+export function namesPrecheck(clues: string): boolean {
+  const c = compact(clues);
+  return PRECHECK_SHEET_NAME.test(c) || PRECHECK_TITLE.test(c);
 }

@@ -2,6 +2,7 @@
  * Canonical fields and the header texts registrars use for them (DOMAIN.md §4). Header text is compared
  * after removing spaces, full-width/half-width differences, brackets and required-markers.
  */
+import { PRECHECK_FIELD_HEADERS, type PrecheckField } from './graduation-precheck/fields';
 
 export type Field =
   | 'seq'
@@ -24,7 +25,8 @@ export type Field =
   | 'newValue'
   | 'changeType'
   | 'remark'
-  | 'status';
+  | 'status'
+  | PrecheckField;
 
 /** Header synonyms: the first is the template's own header text. */
 export const FIELD_HEADERS: Readonly<Record<Field, readonly string[]>> = {
@@ -49,6 +51,7 @@ export const FIELD_HEADERS: Readonly<Record<Field, readonly string[]>> = {
   changeType: ['修改类型', '变更类型', '修改性质', '类型'],
   remark: ['备注', '说明'],
   status: ['学籍状态', '学生状态'],
+  ...PRECHECK_FIELD_HEADERS,
 };
 
 /** Human names of the fields, for messages. */

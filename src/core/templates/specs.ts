@@ -35,6 +35,10 @@ export const FIELD_SPECS: Readonly<Record<Field, FieldSpec>> = {
   changeType: { mode: 'compact', isCode: false },
   remark: { mode: 'text', isCode: false },
   status: { mode: 'compact', isCode: false },
+  graduationPhoto: { mode: 'compact', isCode: false },
+  chsiPhoto: { mode: 'compact', isCode: false },
+  identityDoubt: { mode: 'compact', isCode: false },
+  identityCheck: { mode: 'compact', isCode: false },
 };
 
 export interface TemplateSpec {
@@ -47,6 +51,8 @@ export interface TemplateSpec {
   key: 'studentId' | 'registrationNo';
   /** Sort by the key? (table.unsorted) */
   sorted: (profile: Profile) => boolean;
+  /** Is the table a submission with 序号 1..n (table.sequence) and an end row (terminator / signature)? */
+  submission: boolean;
 }
 
 const CORRECTION_REQUIRED: Field[] = ['seq', 'studentId', 'name', 'item', 'oldValue', 'newValue'];
@@ -58,6 +64,7 @@ export const TEMPLATE_SPECS: Readonly<Record<TemplateId, TemplateSpec>> = {
     required: ['centreCode', 'studentId', 'name', 'subjectCode', 'reason'],
     key: 'studentId',
     sorted: (p) => p.exemption.sortBy === 'studentId',
+    submission: true,
   },
   withdrawal: {
     id: 'withdrawal',
@@ -65,6 +72,7 @@ export const TEMPLATE_SPECS: Readonly<Record<TemplateId, TemplateSpec>> = {
     required: ['seq', 'branchName', 'studentId', 'name'],
     key: 'studentId',
     sorted: () => true, // seed 003: 名单按学号升序排列
+    submission: true,
   },
   'correction-new': {
     id: 'correction-new',
@@ -72,6 +80,7 @@ export const TEMPLATE_SPECS: Readonly<Record<TemplateId, TemplateSpec>> = {
     required: CORRECTION_REQUIRED,
     key: 'studentId',
     sorted: () => true, // seed 003 §五(二)1(2): 新生、在籍生按学号升序
+    submission: true,
   },
   'correction-enrolled': {
     id: 'correction-enrolled',
@@ -79,6 +88,7 @@ export const TEMPLATE_SPECS: Readonly<Record<TemplateId, TemplateSpec>> = {
     required: CORRECTION_REQUIRED,
     key: 'studentId',
     sorted: () => true,
+    submission: true,
   },
   'correction-graduate': {
     id: 'correction-graduate',
@@ -86,6 +96,16 @@ export const TEMPLATE_SPECS: Readonly<Record<TemplateId, TemplateSpec>> = {
     required: ['seq', 'registrationNo', 'name', 'item', 'oldValue', 'newValue'],
     key: 'registrationNo',
     sorted: () => true, // seed 003: 毕业生按注册证号（51161开头）升序
+    submission: true,
+  },
+  // DOMAIN.md §3 T5: the platform's student list, read as it comes (no order, 序号 or end row is asked of it).
+  'graduation-precheck': {
+    id: 'graduation-precheck',
+    title: '毕业资格预审名单',
+    required: ['studentId', 'name'],
+    key: 'studentId',
+    sorted: () => false,
+    submission: false,
   },
 };
 

@@ -1,0 +1,67 @@
+/**
+ * `xueji precheck` and the pane's 毕业资格预审, in one function (DOMAIN.md §3 T5): the roster checked as the
+ * graduation-precheck template against one batch — every rule of the template, the `graduation.*` ones among them,
+ * with the photo folder's students when one is given — then the students sorted into 可申请毕业 and 暂不能申请 with the
+ * students per reason (templates/graduation-precheck/result.ts), and the export described (…/export.ts).
+ *
+ * Every issue is kept (no listing limit: a student's reasons must all be there); the callers bound the rows by the
+ * profile's `limits.fixMaxRows`, as for an export.
+ */
+import type { FileReport, SheetInput } from '../types';
+import type { Profile } from '../profile/schema';
+import type { Ymd } from '../cells/dates';
+import { analyseWorkbook, summarise } from '../engine/report';
+import type { SheetAnalysis } from '../engine/check';
+import { nextBatchOn, type Batch } from '../templates/graduation-precheck/batch';
+import { batchRules } from '../templates/graduation-precheck/rules';
+import { precheckResult, type PrecheckResult, type PrecheckSheet } from '../templates/graduation-precheck/result';
+import { precheckWorkbook } from '../templates/graduation-precheck/export';
+import type { ExportWorkbook } from '../export/types';
+
+export interface PrecheckOptionsIn {
+  reportDate: Ymd;
+  /** Default: the next batch after the report date. */
+  batch?: Batch;
+  /** `--photos`: the 学号 and 身份证号 the folder has photos of, and the folder's name. */
+  photos?: { keys: ReadonlySet<string>; folder: string };
+}
+
+export interface PrecheckRun {
+  /** The check of every sheet (the graduation-precheck template forced), as `xueji check --json` gives it. */
+  report: FileReport;
+  result: PrecheckResult;
+  /** The roster sheets the result was made from (none: no sheet has a 学号 | 姓名 header). */
+  analyses: SheetAnalysis[];
+}
+
+export function runPrecheck(file: string, sheets: readonly SheetInput[], profile: Profile, o: PrecheckOptionsIn): PrecheckRun {
+  const batch = o.batch ?? nextBatchOn(o.reportDate, batchRules(profile.precheck));
+  const analyses = analyseWorkbook(sheets, profile, {
+    reportDate: o.reportDate,
+    template: 'graduation-precheck',
+    issueLimit: Number.POSITIVE_INFINITY,
+    keepFixes: false,
+    precheck: { batch, ...(o.photos ? { photoKeys: o.photos.keys, photoFolder: o.photos.folder } : {}) },
+  });
+  const rosters = analyses.filter((a) => a.header && a.layout && a.report.template === 'graduation-precheck');
+  const inputs: PrecheckSheet[] = rosters.map((a) => ({
+    sheet: sheets.find((s) => s.name === a.report.sheet)!,
+    columns: a.header!.fields,
+    records: a.layout!.records,
+    issues: a.report.issues,
+  }));
+  const reports = analyses.map((a) => a.report);
+  return {
+    report: { file, sheets: reports, summary: summarise(reports) },
+    result: precheckResult(inputs, batch, profile.precheck, o.reportDate),
+    analyses: rosters,
+  };
+}
+
+/** The export of a pre-check (two sheets: 可申请毕业, 暂不能申请). */
+export function precheckExport(result: PrecheckResult, profile: Profile): ExportWorkbook {
+  return precheckWorkbook(result, profile.precheck.layout, result.reportDate);
+}
+
+export { parseBatch, batchCode, batchLabel, batchesAround, nextBatchOn, certificateDate, type Batch } from '../templates/graduation-precheck/batch';
+export { inWords, PRECHECK_RULES, type PrecheckResult, type PrecheckStudent, type ReasonCount } from '../templates/graduation-precheck/result';
