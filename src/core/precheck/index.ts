@@ -17,6 +17,12 @@ import { batchRules } from '../templates/graduation-precheck/rules';
 import { precheckResult, type PrecheckResult, type PrecheckSheet } from '../templates/graduation-precheck/result';
 import { precheckWorkbook } from '../templates/graduation-precheck/export';
 import type { ExportWorkbook } from '../export/types';
+import { detectHeader } from '../engine/header';
+import { locateRecords } from '../engine/records';
+import { prepareCell } from '../engine/prepare';
+import { matchPhotoSources } from '../evidence/photo-fix-report';
+import { normaliseKey } from '../evidence/roster';
+import type { InspectedFile } from '../evidence/types';
 
 export interface PrecheckOptionsIn {
   reportDate: Ymd;
@@ -56,6 +62,38 @@ export function runPrecheck(file: string, sheets: readonly SheetInput[], profile
     result: precheckResult(inputs, batch, profile.precheck, o.reportDate),
     analyses: rosters,
   };
+}
+
+/**
+ * The 学号 and 身份证号 of the students the photo folder holds a JPG or PNG photo of (`precheck --photos`): matched as
+ * `photos --fix` matches its sources — named by 学号, 身份证号 or 学号+姓名, spaces, "+" and the like forgiven, a name one
+ * digit off nobody's. Whether the photo itself conforms is `xueji photos`'s business.
+ */
+export function photoKeys(sheets: readonly SheetInput[], profile: Profile, files: readonly InspectedFile[]): Set<string> {
+  const students: { key: string; studentId: string; idCard: string }[] = [];
+  for (const sheet of sheets) {
+    const header = detectHeader(sheet, 'graduation-precheck');
+    if (!header) continue;
+    const read = (row: number, field: 'studentId' | 'idCard'): string => {
+      const col = header.fields.get(field);
+      if (col === undefined) return '';
+      const p = prepareCell(sheet.rows[row - 1]?.[col], row, col, { mode: 'code', isCode: true, label: '' });
+      return p.unusable || p.empty ? '' : normaliseKey(p.fixed || p.text);
+    };
+    for (const row of locateRecords(sheet, header, profile).records) {
+      const studentId = read(row, 'studentId');
+      const idCard = read(row, 'idCard');
+      students.push({ key: studentId || idCard, studentId, idCard });
+    }
+  }
+  const photos = files.filter((f) => f.type === 'jpeg' || f.type === 'png');
+  const keys = new Set<string>();
+  for (const i of matchPhotoSources(students, photos).sources.keys()) {
+    const s = students[i]!;
+    if (s.studentId) keys.add(s.studentId);
+    if (s.idCard) keys.add(s.idCard);
+  }
+  return keys;
 }
 
 /** The export of a pre-check (two sheets: 可申请毕业, 暂不能申请). */
