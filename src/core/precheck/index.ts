@@ -12,7 +12,7 @@ import type { Profile } from '../profile/schema';
 import type { Ymd } from '../cells/dates';
 import { analyseWorkbook, summarise } from '../engine/report';
 import type { SheetAnalysis } from '../engine/check';
-import { nextBatchOn, type Batch } from '../templates/graduation-precheck/batch';
+import { batchCode, batchesAround, nextBatchOn, type Batch } from '../templates/graduation-precheck/batch';
 import { batchRules } from '../templates/graduation-precheck/rules';
 import { precheckResult, type PrecheckResult, type PrecheckSheet } from '../templates/graduation-precheck/result';
 import { precheckWorkbook } from '../templates/graduation-precheck/export';
@@ -94,6 +94,20 @@ export function photoKeys(sheets: readonly SheetInput[], profile: Profile, files
     if (s.idCard) keys.add(s.idCard);
   }
   return keys;
+}
+
+/**
+ * The batch picker of the pane and the workbench: two batches back (a late re-check), the next one after the report
+ * date (the default, as `--batch` is), three ahead; the profile's certificate day decides which is next.
+ */
+export function batchChoices(reportDate: Ymd, profile: Profile): { choices: Batch[]; next: Batch } {
+  const rules = batchRules(profile.precheck);
+  return { choices: batchesAround(reportDate, 2, 3, rules), next: nextBatchOn(reportDate, rules) };
+}
+
+/** A picker's value back to its batch (the codes batchChoices offers). */
+export function batchOfCode(code: string, choices: readonly Batch[]): Batch | undefined {
+  return choices.find((b) => batchCode(b) === code);
 }
 
 /** The export of a pre-check (two sheets: 可申请毕业, 暂不能申请). */
