@@ -51,8 +51,19 @@ export function batchRules(p: PrecheckProfile): BatchRules {
 
 /** Whether a cleaned cell text is one of the profile's values (compared without spaces, brackets or width). */
 export function isOneOf(text: string, values: readonly string[]): boolean {
-  const key = normaliseHeader(text);
-  return values.some((v) => normaliseHeader(v) === key);
+  return normalisedSet(values).has(normaliseHeader(text));
+}
+
+/** The profile's lists, normalised once (a 100,000-row roster asks four of them per row). */
+const NORMALISED = new WeakMap<readonly string[], ReadonlySet<string>>();
+
+function normalisedSet(values: readonly string[]): ReadonlySet<string> {
+  let set = NORMALISED.get(values);
+  if (!set) {
+    set = new Set(values.map(normaliseHeader));
+    NORMALISED.set(values, set);
+  }
+  return set;
 }
 
 function ymdText(d: Ymd): string {
