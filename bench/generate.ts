@@ -14,8 +14,11 @@ function oldId(id: string): string {
   return first17 + idCardCheckChar(first17);
 }
 
-/** Write `rows` records with ExcelJS's streaming writer (the big files are never held whole). */
-export async function writeBenchSheet(path: string, kind: BenchKind, rows: number, seed = 7): Promise<void> {
+/**
+ * Write `rows` records with ExcelJS's streaming writer (the big files are never held whole). `student(j)`: which
+ * student the j-th record is (default j) — the merge benchmark deals one run of students out over many files.
+ */
+export async function writeBenchSheet(path: string, kind: BenchKind, rows: number, seed = 7, student: (j: number) => number = (j) => j): Promise<void> {
   const r = rng(seed);
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useSharedStrings: true, useStyles: true });
   const ws = wb.addWorksheet(kind === 'withdrawal' ? '退学' : '在籍生');
@@ -25,7 +28,8 @@ export async function writeBenchSheet(path: string, kind: BenchKind, rows: numbe
     ws.addRow(['序号', '学号', '姓名', '修改项目', '原信息', '修改后信息', '修改类型', '备注']).commit();
   }
   // Unique ascending 学号 (the serial carries the row index; the year changes every 49,999 rows).
-  for (let i = 0; i < rows; i++) {
+  for (let j = 0; j < rows; j++) {
+    const i = student(j);
     const year = 2015 + Math.floor(i / 49_999);
     const s = makeStudent(r, i, { year });
     const studentId = `${String(year % 100)}130012${String(1 + (i % 49_999)).padStart(5, '0')}`;
@@ -36,8 +40,8 @@ export async function writeBenchSheet(path: string, kind: BenchKind, rows: numbe
     if (defect === 1) name = `${name} `; // trailing space
     const row =
       kind === 'withdrawal'
-        ? [i + 1, '河北分部', sid, name]
-        : [i + 1, sid, name, '身份证号', oldId(s.idCard), defect === 2 ? s.idCard.slice(0, 17) + (s.idCard.endsWith('1') ? '2' : '1') : s.idCard, '录入错误', defect === 3 ? '汉' : null];
+        ? [j + 1, '河北分部', sid, name]
+        : [j + 1, sid, name, '身份证号', oldId(s.idCard), defect === 2 ? s.idCard.slice(0, 17) + (s.idCard.endsWith('1') ? '2' : '1') : s.idCard, '录入错误', defect === 3 ? '汉' : null];
     if (kind === 'correction' && defect === 3) {
       row[3] = '民族';
       row[4] = '回族';

@@ -3,9 +3,9 @@
  * defective rows, then time separately: ExcelJS alone reading the file (the baseline), our parse, the check,
  * the fix plan and `xueji check` end to end. Prints rows per second and the ratios the goals name. Then
  * `xueji photos --fix` on 3000×4000 sources (bench/photos.ts), the live re-check inside Excel on the recording fake
- * (excel-live.ts) and the browser workbench in Debian's Chromium (browser.ts); the graduation pre-check of a 100,000-row
- * roster (precheck.ts). `BENCH_ONLY=sheets|precheck|photos|excel|browser` runs one part (`node`: sheets, precheck and
- * photos); BENCH_PHOTOS=200,1000 sets the photo batch sizes.
+ * (excel-live.ts), the browser workbench in Debian's Chromium (browser.ts), 汇总 of 200 centres' files (merge.ts) and
+ * the graduation pre-check of a 100,000-row roster (precheck.ts). `BENCH_ONLY=sheets|precheck|photos|excel|browser|merge`
+ * runs one part (`node`: sheets, precheck and photos); BENCH_PHOTOS=200,1000 sets the photo batch sizes.
  * Speed is measured here, never asserted in tests.
  */
 import ExcelJS from 'exceljs';
@@ -23,6 +23,7 @@ import { run } from '../src/cli/main';
 import type { CliIO } from '../src/cli/io';
 import { excelLiveBench } from './excel-live';
 import { browserBench } from './browser';
+import { benchMerge } from './merge';
 
 const REPORT_DATE = { y: 2026, m: 11, d: 22 };
 
@@ -94,6 +95,14 @@ async function main(): Promise<void> {
   if (!only || only === 'node' || only === 'sheets' || only === 'precheck' || only === 'photos') await nodeBench();
   if (!only || only === 'excel') await excelLiveBench(out);
   if (!only || only === 'browser') await browserBench(out);
+  if (!only || only === 'merge') {
+    const dir = mkdtempSync(join(tmpdir(), 'xueji-bench-merge-'));
+    try {
+      out((await benchMerge(dir)).join('\n') + '\n');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
 }
 
 async function nodeBench(): Promise<void> {

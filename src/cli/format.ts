@@ -2,10 +2,19 @@
 import type { FileReport, Issue, SheetReport, TemplateId } from '../core/types';
 import { TEMPLATE_SPECS } from '../core/templates/specs';
 import { ruleTitle } from '../core/rules/catalog';
+import { basename } from 'node:path';
 import { TEXT_ISSUES_PER_SHEET, maxOf, omittedText, terminalText } from './output';
 
 export function templateName(t: TemplateId | null): string {
   return t ? `${TEMPLATE_SPECS[t].title}（${t}）` : '未识别';
+}
+
+/** How each input is named in a verb's output: its base name, or the path as given when two inputs share one. */
+export function fileLabels(files: readonly string[]): string[] {
+  const names = files.map((f) => basename(f));
+  const count = new Map<string, number>();
+  for (const n of names) count.set(n, (count.get(n) ?? 0) + 1);
+  return names.map((n, i) => (count.get(n)! > 1 ? files[i]! : n));
 }
 
 /** Display width: CJK and full-width characters take two columns in a terminal. */

@@ -1,4 +1,4 @@
-/** The `xueji` command line: check, fix, export, report, files, photos, precheck, profile. */
+/** The `xueji` command line: check, fix, export, report, merge, files, photos, precheck, profile. */
 import { Command, CommanderError, Help } from 'commander';
 import { displayWidth } from './format';
 import { runCheck } from './check';
@@ -7,6 +7,7 @@ import { runExport } from './export';
 import { runFiles } from './files';
 import { runPhotos } from './photos';
 import { runReport } from './report';
+import { runMerge } from './merge';
 import { runPhotosFix } from './photos-fix';
 import { runPrecheckVerb } from './precheck';
 import { defaultProfileJson } from '../core/profile/default-profile';
@@ -17,7 +18,7 @@ import { installSignalHandlers } from './signals';
 
 const COMMANDER_MESSAGES: Record<string, (e: CommanderError) => string> = {
   'commander.missingArgument': () => '缺少文件参数，例如：xueji check 名单.xlsx',
-  'commander.unknownCommand': (e) => `不认识的命令 ${quoted(e.message)}${suggestion(e.message)}，可用：check、fix、export、report、files、photos、precheck、profile`,
+  'commander.unknownCommand': (e) => `不认识的命令 ${quoted(e.message)}${suggestion(e.message)}，可用：check、fix、export、report、merge、files、photos、precheck、profile`,
   'commander.unknownOption': (e) => `不认识的选项 ${quoted(e.message)}${suggestion(e.message)}`,
   'commander.optionMissingArgument': (e) => `选项缺少取值：${e.message.replace(/^error: /, '')}`,
   'commander.missingMandatoryOptionValue': (e) => `缺少必需的选项：${e.message.replace(/^error: /, '')}`,
@@ -180,6 +181,18 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
     .option('--profile <配置.json>', '学校自己的配置文件（JSON），可写填报单位名称 writtenReport.unit')
     .option('--report-date <YYYY-MM-DD>', '报送日期（报告落款日期和新生修改期限，默认今天）')
     .action(async (files: string[], flags) => setExit(await runReport(files, flags, io)));
+
+  program
+    .command('merge')
+    .description('汇总：把各学习中心报来的同一种表格合成一份报送文件，每条记录一次，按学号（毕业生按注册证号）排序、序号重编，只有一个结束行或签字行；两个文件中都有的记录列为重复并指出各自的文件和行（退出码：0 已汇总，1 仍有无法修复的错误，2 无法使用）')
+    .argument('<文件...>', '各学习中心的 .xlsx 文件，须是同一种表格（不是同一种时拒绝，说明哪个文件是哪种表格）')
+    .option('-o, --output <文件夹>', '汇总文件所在的文件夹（须已存在）')
+    .option('--force', '仍有无法自动修复的错误（包括重复的记录）时也汇总，并列出这些行；文件夹中已有同名文件时覆盖它')
+    .option('--template <模板ID>', '指定模板，不自动识别：exemption、withdrawal、correction-new、correction-enrolled、correction-graduate')
+    .option('--profile <配置.json>', '学校自己的配置文件（JSON），可改导出格式')
+    .option('--report-date <YYYY-MM-DD>', '报送日期（用于日期规则和文件名中的 {报送日期}，默认今天）')
+    .option('--json', '输出 JSON 报告（格式见 docs/report-format.md，每个问题注明来自哪个文件的哪一行）')
+    .action(async (files: string[], flags) => setExit(await runMerge(files, flags, io)));
 
   program
     .command('profile')

@@ -24,3 +24,19 @@ export function rowProgress(io: CliIO, file: string): { onRows: (n: number) => v
     },
   };
 }
+
+/** From this many inputs on, a verb reading several files (merge) counts them on a terminal. */
+export const PROGRESS_FROM_FILES = 20;
+
+/** "正在读取第 37/200 个文件…" rewritten on one terminal line while many files are read; quiet otherwise. */
+export function fileProgress(io: CliIO, total: number): { next: (n: number) => void; done: () => void } {
+  const shown = io.stderrIsTTY && total >= PROGRESS_FROM_FILES;
+  return {
+    next(n: number) {
+      if (shown) io.stderr(`\r正在读取第 ${n}/${total} 个文件…`);
+    },
+    done() {
+      if (shown) io.stderr(`\r已读取 ${total} 个文件。${' '.repeat(12)}\n`);
+    },
+  };
+}

@@ -8,13 +8,12 @@
  * school accepts. Every target is checked before anything is written; an existing file is replaced only with --force;
  * no input is ever written; each file is written atomically. Exit 2: an input, the profile or DIR unusable.
  */
-import { basename } from 'node:path';
 import { readSheetsStreaming, sniffInput, writeBytesAtomic } from '../files/node-io';
 import { reportDocxBytes } from '../files/report-docx';
 import { XuejiInputError, XuejiOutputError } from '../files/errors';
 import { buildWrittenReports, correctionSummary, withdrawalSummary, type ReportDocument, type ReportSource, type WrittenReports } from '../core/written-report';
 import { formatYmd } from '../core/cells/dates';
-import { templateName } from './format';
+import { fileLabels, templateName } from './format';
 import { EXIT_ERRORS, EXIT_OK, EXIT_UNUSABLE, type CliIO } from './io';
 import { CliError, loadProfile, reportDate } from './options';
 import { rowProgress } from './progress';
@@ -26,12 +25,6 @@ export interface ReportFlags {
   force?: boolean;
   profile?: string;
   reportDate?: string;
-}
-
-/** How each file is named in the reports and the output: its base name, or the path as given when two share one. */
-function labels(files: readonly string[]): string[] {
-  const names = files.map((f) => basename(f));
-  return names.map((n, i) => (names.filter((x) => x === n).length > 1 ? files[i]! : n));
 }
 
 function printCorrection(r: NonNullable<WrittenReports['correction']>, io: CliIO): void {
@@ -59,7 +52,7 @@ export async function runReport(files: string[], flags: ReportFlags, io: CliIO):
   try {
     for (const f of files) await sniffInput(f);
     await assertOutputDir(dir);
-    const names = labels(files);
+    const names = fileLabels(files);
     const sources: ReportSource[] = [];
     for (const [i, f] of files.entries()) {
       const progress = rowProgress(io, names[i]!);

@@ -251,7 +251,9 @@ export async function workbookBytes(workbook: ExcelJS.Workbook): Promise<Uint8Ar
   const before = holders.map((h) => h.model);
   try {
     compactDataValidations(workbook);
-    return new Uint8Array(await workbook.xlsx.writeBuffer());
+    // Deflate level 1, not ExcelJS's default 6: the same file in 60 % of the time (a merged roster of 100,000 rows:
+    // 4.7 s → 2.9 s, of which ~2.8 s is ExcelJS writing the XML) for a file ~25 % larger (2.9 → 3.7 MB).
+    return new Uint8Array(await workbook.xlsx.writeBuffer({ zip: { compression: 'DEFLATE', compressionOptions: { level: 1 } } }));
   } finally {
     holders.forEach((h, i) => (h.model = before[i]!));
   }

@@ -5,10 +5,13 @@
  * pane's fixes share one history (Ctrl+Z / Ctrl+Y, 撤销 / 重做) and are re-checked as they happen; 下载 saves a copy
  * named for what it holds. Leaving with changes not downloaded asks first. Nothing leaves the browser.
  *
+ * 汇总多个文件… (or dropping several files) opens the merge (MergeView.tsx, issue 12 item 3) in place of the sheet and
+ * the pane, which stay as they were underneath: 返回 comes back to them.
+ *
  * Layout: the page never scrolls. The toolbar stays at the top; below it the grid and the pane scroll each in its
  * own box — side by side when wide, the grid above the pane when narrow (a 320 px task pane).
  */
-import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import {
   Button,
   FluentProvider,
@@ -33,6 +36,16 @@ import { textColumns } from './entry';
 import { downloadBytes } from '../taskpane/download';
 import { yieldToBrowser } from '../taskpane/activity';
 import { EXAMPLES, fetchExample } from './examples';
+
+/** 汇总's view and the merge core: a chunk fetched when several files are first picked or dropped. */
+const MergeView = lazy(() =>
+  import(/* webpackChunkName: "merge-view" */ './MergeView').then(
+    (m) => ({ default: m.MergeView }),
+    (e: unknown) => ({
+      default: () => <Text role="alert">汇总功能未能加载（{e instanceof Error ? e.message : String(e)}），请刷新页面后再试。</Text>,
+    }),
+  ),
+);
 
 const NARROW = '@media (max-width: 719px)';
 
@@ -105,6 +118,7 @@ const useStyles = makeStyles({
     ':focus-within': { outline: `2px solid ${tokens.colorStrokeFocus2}` },
   },
   fileInput: { position: 'absolute', width: '1px', height: '1px', opacity: 0, overflow: 'hidden' },
+  hidden: { display: 'none' },
 });
 
 interface Opened {
@@ -144,6 +158,8 @@ export function Workbench() {
   const [shown, setShown] = useState<Shown | null>(null);
   const [busy, setBusy] = useState(false);
   const [dragging, setDragging] = useState(false);
+  /** The files being merged (汇总); null: the workbook view. */
+  const [merging, setMerging] = useState<File[] | null>(null);
   /** Each opened file gets a fresh pane (its own check, fixes and history). */
   const [generation, setGeneration] = useState(0);
   const port = opened?.port ?? null;
@@ -184,6 +200,7 @@ export function Workbench() {
   const open = useCallback(
     async (bytes: Uint8Array, fileName: string) => {
       if (history?.unsaved && !window.confirm('当前工作簿的修改还没有下载，打开另一个文件会丢失这些修改。仍要打开吗？')) return;
+      setMerging(null);
       setBusy(true);
       setShown(null);
       // User Timing marks (local only) let the benchmark tell ExcelJS's loading from the rest.
@@ -252,6 +269,35 @@ export function Workbench() {
     }
   };
 
+  /** One file opens; several are merged (汇总). */
+  const openFiles = useCallback(
+    (list: FileList | null | undefined) => {
+      const picked = list ? Array.from(list) : [];
+      if (picked.length > 1) setMerging(picked);
+      else if (picked.length === 1) void openFile(picked[0]);
+    },
+    [openFile],
+  );
+
+  const mergePicker = (
+    <label className={styles.pick}>
+      <input
+        className={styles.fileInput}
+        type="file"
+        multiple
+        accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        aria-label="汇总多个 .xlsx 文件"
+        disabled={busy}
+        onChange={(e) => {
+          const picked = e.currentTarget.files ? Array.from(e.currentTarget.files) : [];
+          if (picked.length) setMerging(picked);
+          e.currentTarget.value = '';
+        }}
+      />
+      汇总多个文件…
+    </label>
+  );
+
   const picker = (
     <label className={styles.pick}>
       <input
@@ -281,12 +327,13 @@ export function Workbench() {
         onDrop={(e) => {
           e.preventDefault();
           setDragging(false);
-          void openFile(e.dataTransfer.files?.[0]);
+          openFiles(e.dataTransfer.files);
         }}
       >
         <header className={styles.bar}>
           <h1 className={styles.title}>学籍表格助手 · 浏览器工作台</h1>
           {picker}
+          {mergePicker}
           {opened && history && (
             <>
               <Text weight="semibold" className={styles.fileName}>
@@ -321,35 +368,47 @@ export function Workbench() {
             </MessageBar>
           )}
         </div>
+        {merging ? (
+          <Suspense fallback={<Text role="status">正在加载…</Text>}>
+            <MergeView files={merging} onClose={() => setMerging(null)} />
+          </Suspense>
+        ) : null}
         {!opened || !port || !history ? (
-          <main className={`${styles.drop} ${dragging ? styles.dropping : ''}`}>
-            <Text size={500} weight="semibold">
-              打开一个 .xlsx 表格，或把它拖到这里
-            </Text>
-            <Text>
-              不需要 Excel：表格只在这个浏览器里处理，不会上传到任何地方。用 WPS 的学校请先“另存为 .xlsx”。
-            </Text>
-            {picker}
-            <Text weight="semibold">或者先看看示例（虚构学生，含常见错误）：</Text>
-            <div className={styles.examples}>
-              {EXAMPLES.map((x) => (
-                <Button
-                  key={x.file}
-                  disabled={busy}
-                  onClick={() => {
-                    fetchExample(x.file).then(
-                      (bytes) => open(bytes, x.file),
-                      (e: unknown) => fail('无法打开或处理这个文件', e),
-                    );
-                  }}
-                >
-                  示例：{x.title}
-                </Button>
-              ))}
-            </div>
-          </main>
+          merging ? null : (
+            <main className={`${styles.drop} ${dragging ? styles.dropping : ''}`}>
+              <Text size={500} weight="semibold">
+                打开一个 .xlsx 表格，或把它拖到这里
+              </Text>
+              <Text>
+                不需要 Excel：表格只在这个浏览器里处理，不会上传到任何地方。用 WPS 的学校请先“另存为 .xlsx”。
+              </Text>
+              {picker}
+              <Text>
+                汇总：各学习中心报来的同一种表格（如各中心的退学名单），一次选择多个文件（或把它们一起拖到这里），合成一份报送文件。
+              </Text>
+              {mergePicker}
+              <Text weight="semibold">或者先看看示例（虚构学生，含常见错误）：</Text>
+              <div className={styles.examples}>
+                {EXAMPLES.map((x) => (
+                  <Button
+                    key={x.file}
+                    disabled={busy}
+                    onClick={() => {
+                      fetchExample(x.file).then(
+                        (bytes) => open(bytes, x.file),
+                        (e: unknown) => fail('无法打开或处理这个文件', e),
+                      );
+                    }}
+                  >
+                    示例：{x.title}
+                  </Button>
+                ))}
+              </div>
+            </main>
+          )
         ) : (
-          <div className={styles.body}>
+          // Kept mounted while 汇总 is shown: its check, fixes and history are there on 返回.
+          <div className={`${styles.body} ${merging ? styles.hidden : ''}`}>
             <section className={styles.sheetArea} aria-label="工作表">
               <TabList className={styles.tabs} selectedValue={activeSheet ?? undefined} onTabSelect={(_, d) => port.setActiveSheet(String(d.value))} size="small">
                 {sheetNames.map((n) => (

@@ -180,3 +180,26 @@ describe('xueji precheck', () => {
     expect(r.stdout).toContain('可申请毕业：6 名（其中 1 名本批次是最后一次机会）；暂不能申请：6 名（共 12 名）');
   });
 });
+
+describe('the pre-check list is read, not submitted', () => {
+  it('xueji merge refuses two of them (exit 2, one Chinese line), writing nothing', async () => {
+    const one = await roster('分校一学生名单.xlsx');
+    const two = await roster('分校二学生名单.xlsx', [pcRecord(10), pcRecord(11)]);
+    const dir = outDir('汇总');
+    const r = await xueji(['merge', one, two, '-o', dir]);
+    expect(r.code).toBe(2);
+    expectOneChineseLine(r.stderr);
+    expect(r.stderr).toBe(
+      'xueji：文件“分校一学生名单.xlsx”是毕业资格预审名单（graduation-precheck），无法汇总：毕业资格预审名单不是报送表格，请用 xueji precheck（或“毕业资格预审”）导出预审结果\n',
+    );
+    expect(r.stdout).toBe('');
+    expect(fs.readdirSync(dir)).toEqual([]);
+  });
+
+  it('xueji merge --json names the refusal not-submitted', async () => {
+    const one = await roster('名单JSON.xlsx');
+    const r = await xueji(['merge', one, '-o', outDir('汇总JSON'), '--json']);
+    expect(r.code).toBe(2);
+    expect(JSON.parse(r.stdout).error.code).toBe('not-submitted');
+  });
+});

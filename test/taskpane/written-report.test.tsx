@@ -41,7 +41,8 @@ async function openSection(sheets: SheetInput[]): Promise<{ port: SavingPort; se
   );
   // The section is loaded on its own (React.lazy): it appears once its chunk is in.
   fireEvent.click(await screen.findByRole('button', { name: '书面报告' }, { timeout: 10000 }));
-  return { port, section: await screen.findByRole('region', { name: '书面报告' }) };
+  // Compiling that chunk on a loaded machine takes seconds: the default 1 s wait failed under a full `npm test`.
+  return { port, section: await screen.findByRole('region', { name: '书面报告' }, { timeout: 10000 }) };
 }
 
 function generate(section: HTMLElement) {

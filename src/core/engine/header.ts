@@ -4,40 +4,17 @@
  * of DOMAIN.md §2 T3 are read as one header.
  */
 import type { SheetInput, TemplateId } from '../types';
+import type { HeaderInfo, HeaderMapping, WideMapping } from './header-types';
 import { parseRange } from './a1';
 import { cellText } from './cell-text';
-import { itemOfHeader, matchGrouped, matchHeader, sideFromText, type CorrectionItem, type Field, type HeaderMatch } from '../templates/fields';
-import { TEMPLATE_SPECS, isCorrection } from '../templates/specs';
-import { correctionVariantOf, namesPrecheck, namesWithdrawal, templateOfTitle } from '../templates/clues';
-import { PRECHECK_OWN_FIELDS } from '../templates/graduation-precheck/fields';
+import { itemOfHeader, matchGrouped, matchHeader, sideFromText, type Field, type HeaderMatch } from '../templates/fields';
+import type { HeaderFamily } from '../templates/definition';
+import { FAMILIES, templateOf } from '../templates/registry';
+import { templateOfTitle } from '../templates/clues';
 
 export const HEADER_SCAN_ROWS = 20;
 
-export interface WideMapping {
-  col: number;
-  side: 'old' | 'new';
-  item: CorrectionItem;
-}
-
-export interface HeaderMapping {
-  /** First column index for each field. */
-  fields: Map<Field, number>;
-  /** Every column each field was found in (more than one = header.duplicate-column). */
-  fieldColumns: Map<Field, number[]>;
-  wide: WideMapping[];
-  /** The user's header text per column (joined for two-row headers). */
-  labels: string[];
-}
-
-export interface HeaderInfo extends HeaderMapping {
-  template: TemplateId;
-  /** First header row (1-based). */
-  firstRow: number;
-  /** Last header row (1-based): records start below it. */
-  headerRow: number;
-  /** Text of the rows above the header (titles), and the sheet name: clues for the variant. */
-  clues: string;
-}
+export type { HeaderInfo, HeaderMapping, WideMapping } from './header-types';
 
 function rowTexts(sheet: SheetInput, r: number): string[] {
   const row = sheet.rows[r];
@@ -67,70 +44,21 @@ export function mapLabels(labels: string[], matches?: readonly (HeaderMatch | nu
   return { fields, fieldColumns, wide, labels };
 }
 
-type Family = 'exemption' | 'withdrawal' | 'correction' | 'precheck';
-
-function familyOf(t: TemplateId): Family {
-  return isCorrection(t) ? 'correction' : t === 'graduation-precheck' ? 'precheck' : (t as Family);
-}
-
-/** Fields only one family has: the more of a family's a header shows, the surer it is that family. */
-const EVIDENCE: Readonly<Record<Family, readonly Field[]>> = {
-  correction: ['item', 'oldValue', 'newValue', 'changeType', 'registrationNo'],
-  exemption: ['reason', 'subjectCode', 'subjectName', 'centreCode'],
-  withdrawal: ['branchName'],
-  // The platform's student list: its photo and identity columns, 学籍状态 and 入学年度学期 (DOMAIN.md §3 T5).
-  precheck: [...PRECHECK_OWN_FIELDS, 'status', 'enrollmentTerm'],
-};
-const REQUIRED: Readonly<Record<Family, readonly Field[]>> = {
-  correction: TEMPLATE_SPECS['correction-enrolled'].required,
-  exemption: TEMPLATE_SPECS.exemption.required,
-  withdrawal: TEMPLATE_SPECS.withdrawal.required,
-  precheck: TEMPLATE_SPECS['graduation-precheck'].required,
-};
-
 /**
- * Which template family a header mapping shows, or null. Each family has a gate (the key and one column only it
- * has); among the families that pass, the one with the most of its own columns wins (a roster with an extra 原因
- * column stays a roster), then the one with the most of its required columns.
+ * Which template family a header mapping shows, or null (the families are the registry's, templates/<id>/). Each
+ * family has a gate (the key and one column only it has); among the families that pass, the one with the most of its
+ * own columns wins (a roster with an extra 原因 column stays a roster), then the one with the most of its required
+ * columns, then the one first in the registry.
  */
-/**
- * The platform's own columns (毕业照片状态 …) say more than a 分部 or 序号 column, which the platform's list has too:
- * each counts twice; a title or sheet name that names the list counts once.
- */
-function precheckBonus(f: ReadonlyMap<Field, number>, clues: string): number {
-  return PRECHECK_OWN_FIELDS.filter((x) => f.has(x)).length + (namesPrecheck(clues) ? 1 : 0);
-}
-
-function recogniseFamily(m: HeaderMapping, clues: string): Family | null {
-  const f = m.fields;
-  const widePairs = new Set(m.wide.map((w) => w.item)).size;
-  const gates: Record<Family, boolean> = {
-    correction: (f.has('studentId') || f.has('registrationNo')) && (f.has('item') || f.has('oldValue') || f.has('newValue') || widePairs > 0),
-    exemption: f.has('studentId') && (f.has('reason') || f.has('subjectCode')),
-    withdrawal: f.has('studentId') && f.has('name') && (f.has('branchName') || f.has('seq') || namesWithdrawal(clues)),
-    // A 学号 | 姓名 list with a column only the platform's student list has (毕业照片状态, 学信网照片, 身份存疑 …),
-    // or one whose title or sheet name says so: a withdrawal roster with a 学籍状态 column stays a withdrawal roster.
-    precheck: f.has('studentId') && f.has('name') && (PRECHECK_OWN_FIELDS.some((x) => f.has(x)) || namesPrecheck(clues)),
-  };
-  let best: { family: Family; evidence: number; required: number } | null = null;
-  for (const family of ['correction', 'exemption', 'withdrawal', 'precheck'] as const) {
-    if (!gates[family]) continue;
-    const evidence = EVIDENCE[family].filter((x) => f.has(x)).length + (family === 'correction' ? widePairs : family === 'precheck' ? precheckBonus(f, clues) : 0);
-    const required = REQUIRED[family].filter((x) => f.has(x)).length;
+function recogniseFamily(m: HeaderMapping, clues: string): HeaderFamily | null {
+  let best: { family: HeaderFamily; evidence: number; required: number } | null = null;
+  for (const family of FAMILIES) {
+    if (!family.gate(m, clues)) continue;
+    const evidence = family.evidence(m, clues);
+    const required = family.required.filter((x) => m.fields.has(x)).length;
     if (!best || evidence > best.evidence || (evidence === best.evidence && required > best.required)) best = { family, evidence, required };
   }
   return best?.family ?? null;
-}
-
-function correctionVariant(m: HeaderMapping, clues: string): TemplateId {
-  const named = correctionVariantOf(clues);
-  if (named) return named;
-  if (m.fields.has('registrationNo') && !m.fields.has('studentId')) return 'correction-graduate';
-  return 'correction-enrolled';
-}
-
-function templateOf(family: Family, m: HeaderMapping, clues: string): TemplateId {
-  return family === 'correction' ? correctionVariant(m, clues) : family === 'precheck' ? 'graduation-precheck' : family;
 }
 
 interface Group {
@@ -216,11 +144,11 @@ export function detectHeader(sheet: SheetInput, forced?: TemplateId): HeaderInfo
       });
       const want = forced ?? titled;
       if (want) {
-        if (fam === familyOf(want)) return build(want);
+        if (fam === templateOf(want).family) return build(want);
         if (!fallback && m.fields.size >= HEADER_LIKE_FIELDS) fallback = build(want);
         continue;
       }
-      if (fam) return build(templateOf(fam, m, clues));
+      if (fam) return build(fam.variant(m, clues));
       if (m.fields.size >= HEADER_LIKE_FIELDS) titleFrozen = true;
     }
     if (!titleFrozen) {

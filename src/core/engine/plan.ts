@@ -13,9 +13,10 @@
 import type { Cell, Patch, SheetInput } from '../types';
 import type { Profile } from '../profile/schema';
 import { address, parseAddress, parseRange, type RangeRef } from './a1';
-import type { HeaderInfo } from './header';
+import type { HeaderInfo } from './header-types';
 import type { Layout } from './records';
-import type { RecordKey } from './check';
+import type { RecordKey } from './row';
+import { templateOf } from '../templates/registry';
 import { MAX_ROW, formulaRefs, isOwnSheet, shiftFormula } from './formula-refs';
 import { indexInSorted } from './sorted';
 
@@ -113,9 +114,7 @@ function same(have: Cell | undefined, want: Cell | undefined, formula: string | 
 }
 
 export function markerText(profile: Profile, header: HeaderInfo): string {
-  if (header.template === 'exemption') return profile.exemption.terminator;
-  if (header.template === 'withdrawal') return profile.withdrawal.signature;
-  return profile.correction.signature;
+  return templateOf(header.template).table.marker?.text(profile) ?? '';
 }
 
 /** Merged ranges by row, for "is this cell inside a merge" without a scan per cell (a merge may span 1M rows). */
@@ -148,20 +147,20 @@ interface Placed {
   from: number;
 }
 
-export function planTable(
-  sheet: SheetInput,
-  profile: Profile,
-  header: HeaderInfo,
-  layout: Layout,
-  rows: readonly RecordKey[],
-  cellFixes: ReadonlyMap<string, Patch>,
-  steps: TableSteps,
-  opts: PlanOptions = {},
-): TablePlan {
-  const start = header.headerRow + 1;
-  const end = Math.max(layout.lastRow, start - 1);
-  const line = (r: number): Line => sheet.rows[r - 1] ?? EMPTY;
+/** A block line: a record (or a blank row kept) and the row it goes to. */
+type BlockLine = Placed & { record: boolean; at: number; key: string };
 
+/** What the planner reads of the sheet: its rows, with a record's cell fixes in a copy of its line. */
+interface Source {
+  sheet: SheetInput;
+  /** The sheet row as it is. */
+  line(r: number): Line;
+  /** A record's row with its cell fixes applied. */
+  recordLine(r: number): Line;
+}
+
+function sourceOf(sheet: SheetInput, cellFixes: ReadonlyMap<string, Patch>): Source {
+  const line = (r: number): Line => sheet.rows[r - 1] ?? EMPTY;
   // The cell fixes, by row: a record's line is the sheet's own row, or a copy with its fixes in it.
   const fixesByRow = new Map<number, Patch[]>();
   for (const p of cellFixes.values()) {
@@ -181,13 +180,46 @@ export function planTable(
     }
     return copy;
   };
+  return { sheet, line, recordLine };
+}
 
-  let records = rows.map((rec) => ({ rec, line: recordLine(rec.row) }));
+export function planTable(
+  sheet: SheetInput,
+  profile: Profile,
+  header: HeaderInfo,
+  layout: Layout,
+  rows: readonly RecordKey[],
+  cellFixes: ReadonlyMap<string, Patch>,
+  steps: TableSteps,
+  opts: PlanOptions = {},
+): TablePlan {
+  const start = header.headerRow + 1;
+  const end = Math.max(layout.lastRow, start - 1);
+  const src = sourceOf(sheet, cellFixes);
+  const { block, afterRecords, compact } = recordBlock(src, layout, rows, steps, start);
   const seqCol = header.fields.get('seq');
+  const renumbered = (steps.renumber || compact) && seqCol !== undefined ? renumber(block, seqCol) : [];
+  const placed: [number, Placed][] = [];
+  const moved: RowMove[] = [];
+  for (const b of block) {
+    placed.push([b.at, b]);
+    if (b.record && b.from !== b.at) moved.push({ from: b.from, to: b.at, key: b.key });
+  }
+  const removedBlank = compact ? [...layout.blankRows] : [];
+  const { marker, footerShift } = placeMarkerAndFooters(src, profile, header, layout, rows, steps, { start, afterRecords, compact, placed });
+  let lastRow = end;
+  for (const [row] of placed) if (row > lastRow) lastRow = row;
+  const diff = diffRows(src, placed, start, lastRow, opts);
+  if (typeof diff === 'string') return { ...NO_TABLE_CHANGES, patches: [], count: 0, refused: diff };
+  return { patches: diff.patches, count: diff.count, refused: null, moves: moved, removedBlank, renumbered, marker, footerShift };
+}
 
-  // The record block: rows from the first record; blank rows kept in place unless removed. Each line knows the row
-  // it goes to; a row with no cell at all is not a line (a million empty rows cost nothing).
-  type BlockLine = Placed & { record: boolean; at: number; key: string };
+/**
+ * The record block: rows from the first record; blank rows kept in place unless removed. Each line knows the row it
+ * goes to; a row with no cell at all is not a line (a million empty rows cost nothing).
+ */
+function recordBlock(src: Source, layout: Layout, rows: readonly RecordKey[], steps: TableSteps, start: number) {
+  let records = rows.map((rec) => ({ rec, line: src.recordLine(rec.row) }));
   const block: BlockLine[] = [];
   // Records found after the end marker join the block: the marker then follows them.
   const compact = steps.removeBlank || steps.sort || (steps.marker && layout.recordsAfterEnd.length > 0);
@@ -201,42 +233,59 @@ export function planTable(
     const lastRec = rows.length ? rows[rows.length - 1]!.row : start - 1;
     for (const b of layout.blankRows) {
       // A "blank" row may still hold spaces or invisible characters: it stays as it is.
-      if (line(b).length > 0) block.push({ line: line(b), from: b, record: false, at: b, key: '' });
+      if (src.line(b).length > 0) block.push({ line: src.line(b), from: b, record: false, at: b, key: '' });
     }
     for (const x of records) block.push({ line: byRow.get(x.rec.row)!, from: x.rec.row, record: true, at: x.rec.row, key: x.rec.key });
     block.sort((a, b) => a.at - b.at);
     afterRecords = lastRec + 1;
   }
+  return { block, afterRecords, compact };
+}
+
+/** 序号 1..n down the block's records; returns the cells renumbered. */
+function renumber(block: BlockLine[], seqCol: number): string[] {
   const renumbered: string[] = [];
-  if ((steps.renumber || compact) && seqCol !== undefined) {
-    let n = 0;
-    for (const b of block) {
-      if (!b.record) continue;
-      n++;
-      const cur = b.line[seqCol];
-      if (cur?.kind === 'number' && cur.value === n) continue;
-      const copy = b.line.slice();
-      while (copy.length <= seqCol) copy.push(undefined);
-      // A 序号 formula (=ROW()-2) stays a formula; its result is the new number.
-      const numberFormat = cur?.numberFormat === '@' ? undefined : cur?.numberFormat;
-      const cell: Cell = { kind: 'number', value: n };
-      if (numberFormat !== undefined) cell.numberFormat = numberFormat;
-      // (A formula whose text is unknown — formula '' — cannot be written back: the number replaces it, as before.)
-      if (cur?.formula) cell.formula = cur.formula;
-      copy[seqCol] = cell;
-      b.line = copy;
-      renumbered.push(address(b.at, seqCol));
-    }
-  }
-
-  const placed: [number, Placed][] = [];
-  const moved: RowMove[] = [];
+  let n = 0;
   for (const b of block) {
-    placed.push([b.at, b]);
-    if (b.record && b.from !== b.at) moved.push({ from: b.from, to: b.at, key: b.key });
+    if (!b.record) continue;
+    n++;
+    const cur = b.line[seqCol];
+    if (cur?.kind === 'number' && cur.value === n) continue;
+    const copy = b.line.slice();
+    while (copy.length <= seqCol) copy.push(undefined);
+    // A 序号 formula (=ROW()-2) stays a formula; its result is the new number.
+    const numberFormat = cur?.numberFormat === '@' ? undefined : cur?.numberFormat;
+    const cell: Cell = { kind: 'number', value: n };
+    if (numberFormat !== undefined) cell.numberFormat = numberFormat;
+    // (A formula whose text is unknown — formula '' — cannot be written back: the number replaces it, as before.)
+    if (cur?.formula) cell.formula = cur.formula;
+    copy[seqCol] = cell;
+    b.line = copy;
+    renumbered.push(address(b.at, seqCol));
   }
-  const removedBlank = compact ? [...layout.blankRows] : [];
+  return renumbered;
+}
 
+/** Where the block ends, whether it closed up, and the rows placed so far (the block's). */
+interface Placing {
+  start: number;
+  afterRecords: number;
+  compact: boolean;
+  placed: [number, Placed][];
+}
+
+/** The end marker right below the records (when asked, or when it was and they close up); footers pushed down as needed. */
+function placeMarkerAndFooters(
+  src: Source,
+  profile: Profile,
+  header: HeaderInfo,
+  layout: Layout,
+  rows: readonly RecordKey[],
+  steps: TableSteps,
+  at: Placing,
+): Pick<TableChanges, 'marker' | 'footerShift'> {
+  const { start, afterRecords, placed } = at;
+  const line = src.line;
   // Rows the old record area occupied and the block no longer does become blank (rows moved up).
   // (The blank rows are looked up in their sorted list, not copied into a set: a stray value in row 1,048,576
   // leaves a million of them.)
@@ -250,7 +299,7 @@ export function planTable(
   const lastRecordRow = rows.length ? rows[rows.length - 1]!.row : start - 1;
   const adjacent = layout.marker !== null && layout.marker === lastRecordRow + 1 && layout.recordsAfterEnd.length === 0;
   let marker: TableChanges['marker'] = null;
-  if (steps.marker || (compact && adjacent)) {
+  if (steps.marker || (at.compact && adjacent)) {
     const m: Placed =
       layout.marker !== null
         ? { line: line(layout.marker), from: layout.marker }
@@ -271,25 +320,27 @@ export function planTable(
   const shift = firstFooter !== null && firstFooter <= occupiedTo ? occupiedTo + 1 - firstFooter : 0;
   for (const f of footerRows) placed.push([f + shift, { line: line(f), from: f }]);
   const footerShift = shift > 0 ? { rows: [...footerRows].sort((a, b) => a - b), by: shift } : null;
+  return { marker, footerShift };
+}
 
-  let lastRow = end;
-  for (const [row] of placed) if (row > lastRow) lastRow = row;
+/**
+ * The patches that turn rows start..lastRow into what is placed there, or why they cannot be made (a moved formula
+ * that would change meaning, a merge cut, a row past Excel's last, an anchored object or pinned formula moved).
+ */
+function diffRows(src: Source, placed: readonly [number, Placed][], start: number, lastRow: number, opts: PlanOptions): { patches: Patch[]; count: number } | string {
+  const { sheet, line } = src;
   const want: (Placed | undefined)[] = new Array(lastRow - start + 1);
   for (const [row, p] of placed) want[row - start] = p;
-  /** The row whose content ends up in `row` (row itself when it stays; -1 when it is emptied or made up). */
   /** Whether what row `row` holds changes place (a row that is blank and stays blank does not move). */
   const moves = (row: number): boolean => {
     if (row < start || row > lastRow) return false;
     const p = want[row - start];
     return p === undefined ? !line(row).every(isBlank) : p.from !== row;
   };
-
   const merges = sheet.merges.length ? new MergeIndex(sheet.merges) : null;
   const patches: Patch[] = [];
   let count = 0;
   let kept = true;
-  const refuse = (reason: string): TablePlan => ({ ...NO_TABLE_CHANGES, patches: [], count: 0, refused: reason });
-
   for (let row = start; row <= lastRow; row++) {
     const have = line(row);
     const p = want[row - start];
@@ -301,17 +352,8 @@ export function planTable(
       const moved = w?.formula !== undefined && from !== row && from > 0;
       const formula = moved ? (shiftFormula(w!.formula!, row - from, sheet.name) ?? undefined) : w?.formula;
       if (same(have[col], w, formula)) continue;
-      if (moved) {
-        // An adapter that knows only where formulas are (Excel's task pane reads no formula text) cannot move one.
-        if (w!.formula === '') return refuse(`第${from}行 ${address(from, col)} 是公式，这里读不到它的内容，无法随行移动；请在 Excel 中排序，或先把公式“选择性粘贴为数值”`);
-        const why = movedFormulaProblem(w!.formula!, from, row, col, sheet.name, moves);
-        if (why) return refuse(why);
-      }
-      if (row > MAX_ROW) return refuse(`工作表已用到 Excel 的最后一行（第${MAX_ROW.toLocaleString('en-US')}行），移动后的行放不下`);
-      const m = merges?.at(row, col);
-      if (m && (m.top !== row || m.left !== col || from !== row)) {
-        return refuse(`合并单元格 ${rangeText(m)} 会被移动或拆开，请先取消合并（或按学号手动排好）再修复`);
-      }
+      const why = cellProblem(src, { row, col, from, formula: moved ? w!.formula! : null }, merges, moves);
+      if (why) return why;
       count++;
       if (kept && opts.maxPatches !== undefined && count > opts.maxPatches) {
         kept = false;
@@ -322,9 +364,31 @@ export function planTable(
   }
   if (count > 0) {
     const why = anchorProblem(sheet, moves) ?? pinnedFormulaProblem(sheet, start, lastRow, moves);
-    if (why) return refuse(why);
+    if (why) return why;
   }
-  return { patches, count, refused: null, moves: moved, removedBlank, renumbered, marker, footerShift };
+  return { patches, count };
+}
+
+/** Why one cell's rewrite cannot be made (`formula`: the formula moved into it from row `from`), or null. */
+function cellProblem(
+  src: Source,
+  c: { row: number; col: number; from: number; formula: string | null },
+  merges: MergeIndex | null,
+  moves: (row: number) => boolean,
+): string | null {
+  const { row, col, from } = c;
+  if (c.formula !== null) {
+    // An adapter that knows only where formulas are (Excel's task pane reads no formula text) cannot move one.
+    if (c.formula === '') return `第${from}行 ${address(from, col)} 是公式，这里读不到它的内容，无法随行移动；请在 Excel 中排序，或先把公式“选择性粘贴为数值”`;
+    const why = movedFormulaProblem(c.formula, from, row, col, src.sheet.name, moves);
+    if (why) return why;
+  }
+  if (row > MAX_ROW) return `工作表已用到 Excel 的最后一行（第${MAX_ROW.toLocaleString('en-US')}行），移动后的行放不下`;
+  const m = merges?.at(row, col);
+  if (m && (m.top !== row || m.left !== col || from !== row)) {
+    return `合并单元格 ${rangeText(m)} 会被移动或拆开，请先取消合并（或按学号手动排好）再修复`;
+  }
+  return null;
 }
 
 /**

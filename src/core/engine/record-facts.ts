@@ -114,14 +114,8 @@ function unpackYmd(n: number): Ymd {
 }
 
 /** Fields of one student's slot in the book (see StudentFacts); genders are 0 (unknown), 1 男, 2 女. */
-const GENDER = 0;
-const GENDER_AT = 1;
-const ID_GENDER = 2;
-const ID_BIRTH = 3;
-const ID_AT = 4;
-const BIRTH = 5;
-const BIRTH_AT = 6;
-const SLOT = 7;
+// (Offsets in a slot; SLOT is the slot's size.)
+const [GENDER, GENDER_AT, ID_GENDER, ID_BIRTH, ID_AT, BIRTH, BIRTH_AT, SLOT] = [0, 1, 2, 3, 4, 5, 6, 7] as const;
 
 const genderCode = (g: Gender | '') => (g === '男' ? 1 : g === '女' ? 2 : 0);
 const genderOf = (n: number): Gender => (n === 1 ? '男' : '女');

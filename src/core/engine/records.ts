@@ -11,9 +11,10 @@ import type { Cell, SheetInput, TemplateId } from '../types';
 import type { Field } from '../templates/fields';
 import type { Profile } from '../profile/schema';
 import { cellText } from './cell-text';
-import type { HeaderInfo } from './header';
+import type { HeaderInfo } from './header-types';
+import { templateOf } from '../templates/registry';
 
-/** 'none': a table that is read, not submitted (the pre-check's student list), has no end row of its own. */
+/** 'none': a list that is read, not handed in (the pre-check's), has no end row of its own. */
 export type MarkerKind = 'terminator' | 'signature' | 'none';
 
 export interface Layout {
@@ -47,7 +48,7 @@ export function normaliseMarker(s: string): string {
 }
 
 export function markerKindOf(template: TemplateId): MarkerKind {
-  return template === 'exemption' ? 'terminator' : template === 'graduation-precheck' ? 'none' : 'signature';
+  return templateOf(template).table.marker?.kind ?? 'none';
 }
 
 function firstText(row: SheetInput['rows'][number]): string {

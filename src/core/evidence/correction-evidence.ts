@@ -112,12 +112,24 @@ export function checkCorrectionEvidence(
   profile: Profile,
 ): FilesReport {
   const book = new EntryBook();
+  const { students, unreadable } = groupStudents(roster.rows);
+  const keyLabel = roster.template === 'correction-graduate' ? '注册证号' : '学号';
+  const inside = topFolders(book, listing, keyLabel);
+  const folderOf = matchFolders(book, students, [...inside.keys()], keyLabel);
+  students.forEach((s, id) => checkStudent(book, s, folderOf.get(id), inside, profile));
+  for (const r of unreadable) {
+    const e = book.directory(`第${r.ref.row}行（${keyLabel}无法读取）`, r.ref, false);
+    book.issue(e, r.ref, err('evidence.missing', `该行${keyLabel}为空或无法读取，无法核对证明材料；请先用 xueji check 修正统计表`));
+  }
+  return filesReport(meta, roster.template, roster.sheets, book);
+}
 
-  // One folder per student: the rows of one key share it.
+/** One folder per student: the rows of one key share it. Rows whose key cannot be read are set apart. */
+function groupStudents(rows: readonly CorrectionRow[]): { students: Student[]; unreadable: CorrectionRow[] } {
   const students: Student[] = [];
   const byKey = new Map<string, Student>();
   const unreadable: CorrectionRow[] = [];
-  for (const r of roster.rows) {
+  for (const r of rows) {
     if (!r.key) {
       unreadable.push(r);
       continue;
@@ -130,17 +142,17 @@ export function checkCorrectionEvidence(
     }
     s.rows.push(r);
   }
-  const keyLabel = roster.template === 'correction-graduate' ? '注册证号' : '学号';
-  const index = new NameIndex(
-    students.map((s, id): NameCandidate => ({ id, key: s.key, name: s.name, altNames: altNames(s) })),
-  );
+  return { students, unreadable };
+}
 
-  // The folders at the top, and what is inside each.
+/** The folders at the top, and what is inside each (a file at the top belongs to no student: said so). */
+function topFolders(book: EntryBook, listing: FolderListing, keyLabel: string): Map<string, InspectedFile[]> {
   const files = listing.files.filter((f) => !isIgnorablePath(f.path));
   const tops = new Set<string>();
   for (const d of listing.directories) if (!isIgnorablePath(d) && segments(d).length >= 1) tops.add(segments(d)[0]!);
   for (const f of files) if (segments(f.path).length >= 2) tops.add(segments(f.path)[0]!);
   const inside = new Map<string, InspectedFile[]>();
+  for (const t of tops) inside.set(t, []);
   for (const f of files) {
     const seg = segments(f.path);
     if (seg.length === 1) {
@@ -148,11 +160,14 @@ export function checkCorrectionEvidence(
       book.issue(e, null, warn('evidence.unmatched', `证明材料应放在以“${keyLabel}姓名”命名的学生文件夹中，此文件不属于任何学生`));
       continue;
     }
-    const list = inside.get(seg[0]!) ?? [];
-    list.push(f);
-    inside.set(seg[0]!, list);
+    inside.get(seg[0]!)!.push(f);
   }
+  return inside;
+}
 
+/** Each student's folder, by the student's index: an exact name first, else a near one (reported); the rest unmatched. */
+function matchFolders(book: EntryBook, students: readonly Student[], tops: readonly string[], keyLabel: string): Map<number, string> {
+  const index = new NameIndex(students.map((s, id): NameCandidate => ({ id, key: s.key, name: s.name, altNames: altNames(s) })));
   const folderOf = new Map<number, string>();
   const nearFolders: { dir: string; id: number; v: NonNullable<ReturnType<NameIndex['judge']>> }[] = [];
   for (const dir of [...tops].sort()) {
@@ -177,42 +192,37 @@ export function checkCorrectionEvidence(
     const what = describeProblems(v, { id, key: s.key, name: s.name, altNames: altNames(s) }, keyLabel);
     book.issue(e, ref, err('evidence.name', `文件夹名称不符合要求：${what}。应命名为“${s.key}${s.name}”（中间不加“+”、不加空格）`));
   }
+  return folderOf;
+}
 
-  students.forEach((s, id) => {
-    const dir = folderOf.get(id);
-    const expected = `${s.key}${s.name}`;
-    if (dir === undefined) {
-      for (const r of s.rows) {
-        const groups = rowGroups(r);
-        if (!groups.length) continue;
-        const e = book.directory(expected, r.ref, false);
-        book.issue(e, r.ref, err('evidence.missing', `缺少该生的证明材料文件夹“${expected}”，其中应有：${groups.map((g) => g.label).join('；')}`));
-      }
-      return;
-    }
-    book.directory(dir, s.rows[0]!.ref);
-    const present = checkFolder(book, dir, inside.get(dir) ?? [], s, profile.evidence);
-    const needed = new Set<string>();
+/** One student's folder: there, holding what each of the student's rows needs, and nothing it does not. */
+function checkStudent(book: EntryBook, s: Student, dir: string | undefined, inside: ReadonlyMap<string, InspectedFile[]>, profile: Profile): void {
+  const expected = `${s.key}${s.name}`;
+  if (dir === undefined) {
     for (const r of s.rows) {
       const groups = rowGroups(r);
-      for (const g of groups) for (const st of g.stems) needed.add(st);
-      const lacking = groups.filter((g) => !g.stems.some((st) => present.has(st)));
-      if (!lacking.length) continue;
-      const e = book.directory(dir, r.ref);
-      book.issue(e, r.ref, err('evidence.missing', `文件夹“${dir}”中缺少${changesText(r)}所需的证明材料：${lacking.map((g) => g.label).join('；')}（图片按内容命名，如“${lacking[0]!.stems[0]}.jpg”）`));
+      if (!groups.length) continue;
+      const e = book.directory(expected, r.ref, false);
+      book.issue(e, r.ref, err('evidence.missing', `缺少该生的证明材料文件夹“${expected}”，其中应有：${groups.map((g) => g.label).join('；')}`));
     }
-    for (const [stem, f] of present) {
-      if (needed.has(stem)) continue;
-      const e = book.file(f);
-      book.issue(e, s.rows[0]!.ref, warn('evidence.unmatched', `该生的修改项目不需要“${stem}”，请核对是否放错文件夹`));
-    }
-  });
-
-  for (const r of unreadable) {
-    const e = book.directory(`第${r.ref.row}行（${keyLabel}无法读取）`, r.ref, false);
-    book.issue(e, r.ref, err('evidence.missing', `该行${keyLabel}为空或无法读取，无法核对证明材料；请先用 xueji check 修正统计表`));
+    return;
   }
-  return filesReport(meta, roster.template, roster.sheets, book);
+  book.directory(dir, s.rows[0]!.ref);
+  const present = checkFolder(book, dir, inside.get(dir) ?? [], s, profile.evidence);
+  const needed = new Set<string>();
+  for (const r of s.rows) {
+    const groups = rowGroups(r);
+    for (const g of groups) for (const st of g.stems) needed.add(st);
+    const lacking = groups.filter((g) => !g.stems.some((st) => present.has(st)));
+    if (!lacking.length) continue;
+    const e = book.directory(dir, r.ref);
+    book.issue(e, r.ref, err('evidence.missing', `文件夹“${dir}”中缺少${changesText(r)}所需的证明材料：${lacking.map((g) => g.label).join('；')}（图片按内容命名，如“${lacking[0]!.stems[0]}.jpg”）`));
+  }
+  for (const [stem, f] of present) {
+    if (needed.has(stem)) continue;
+    const e = book.file(f);
+    book.issue(e, s.rows[0]!.ref, warn('evidence.unmatched', `该生的修改项目不需要“${stem}”，请核对是否放错文件夹`));
+  }
 }
 
 function rowGroups(r: CorrectionRow): EvidenceGroup[] {

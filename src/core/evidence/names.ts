@@ -208,45 +208,22 @@ export function normaliseStem(stem: string): { text: string; problems: NameProbl
   return { text: s, problems };
 }
 
+/** What each problem of a name is, in Chinese (`k`: the key's label, 学号 or 身份证号). */
+const PROBLEM_TEXT: Readonly<Record<NameProblem, (k: string, v: NameVerdict, c: NameCandidate) => string>> = {
+  space: () => '名称中有空格',
+  plus: () => '名称中不能有“+”',
+  separator: (k) => `${k}与姓名之间不能有分隔符`,
+  fullwidth: () => '名称中有全角数字或字母',
+  dot: () => '姓名中的间隔号应为“·”',
+  'lowercase-x': () => '身份证号末位的 x 应为大写 X',
+  'wrong-name': (_k, v, c) => `姓名部分“${v.found ?? ''}”与名单中的“${c.name ?? ''}”不一致（请核对名单或文件名）`,
+  'no-name': (k) => `缺少姓名，应为${k}加姓名`,
+  'extra-name': (k) => `只能以${k}命名，不能加姓名或其他文字`,
+  order: (k) => `${k}应在前、姓名在后`,
+  'key-typo': (k) => `${k}与名单中的${k}相差一位`,
+};
+
 /** The Chinese explanation of what is wrong with a name (without the "应命名为" part). */
 export function describeProblems(v: NameVerdict, c: NameCandidate, keyLabel: string): string {
-  const parts: string[] = [];
-  for (const p of v.problems) {
-    switch (p) {
-      case 'space':
-        parts.push('名称中有空格');
-        break;
-      case 'plus':
-        parts.push('名称中不能有“+”');
-        break;
-      case 'separator':
-        parts.push(`${keyLabel}与姓名之间不能有分隔符`);
-        break;
-      case 'fullwidth':
-        parts.push('名称中有全角数字或字母');
-        break;
-      case 'dot':
-        parts.push('姓名中的间隔号应为“·”');
-        break;
-      case 'lowercase-x':
-        parts.push('身份证号末位的 x 应为大写 X');
-        break;
-      case 'wrong-name':
-        parts.push(`姓名部分“${v.found ?? ''}”与名单中的“${c.name ?? ''}”不一致（请核对名单或文件名）`);
-        break;
-      case 'no-name':
-        parts.push(`缺少姓名，应为${keyLabel}加姓名`);
-        break;
-      case 'extra-name':
-        parts.push(`只能以${keyLabel}命名，不能加姓名或其他文字`);
-        break;
-      case 'order':
-        parts.push(`${keyLabel}应在前、姓名在后`);
-        break;
-      case 'key-typo':
-        parts.push(`${keyLabel}与名单中的${keyLabel}相差一位`);
-        break;
-    }
-  }
-  return parts.join('；');
+  return v.problems.map((p) => PROBLEM_TEXT[p](keyLabel, v, c)).join('；');
 }

@@ -41,11 +41,45 @@ export interface PhotoFixPlan {
 
 const IMAGE_EXT = /^\.(jpe?g|png|gif|bmp|webp|heic|tiff?)$/i;
 
+/** Which student each source is, and which students have none. */
+export function planPhotoFixes(meta: ReportMeta, roster: PhotoRoster, listing: FolderListing, profile: Profile): PhotoFixPlan {
+  const book = new EntryBook();
+  const keyLabel = roster.keyField === 'idCard' ? '身份证号' : '学号';
+  // One entry per student (first row of a repeated key).
+  const students: PhotoRow[] = [];
+  const seen = new Set<string>();
+  for (const r of roster.rows) {
+    if (!r.key || seen.has(r.key)) continue;
+    seen.add(r.key);
+    students.push(r);
+  }
+  const sources = sourcesOf(book, students, listing, keyLabel);
+  const jobs: PhotoFixJob[] = [];
+  const excluded: ExcludedStudent[] = [];
+  for (const r of roster.rows) {
+    if (!r.key) {
+      const e = book.missingFile(`第${r.ref.row}行（${keyLabel}无法读取）`, r.ref);
+      book.issue(e, r.ref, err('photo.missing', `该行${keyLabel}为空或无法读取，无法匹配照片`));
+    }
+  }
+  students.forEach((r, i) => {
+    const found = sources.get(i) ?? [];
+    if (!r.status || isEnrolled(r.status, profile)) {
+      const job = jobOf(book, r, found);
+      if (job) jobs.push(job);
+      return;
+    }
+    for (const f of found) book.file(f, r.ref);
+    excluded.push({ sheet: r.ref.sheet, row: r.ref.row, cell: r.ref.cell, status: r.status, path: found[0]?.path ?? null });
+  });
+  return { meta, roster, jobs, book, excluded };
+}
+
 /**
  * Which student each file is a photo of (by index into `students`): named by the student's 学号 or 身份证号 (or 学号+姓名,
  * and the near misses `photo.name` describes — spaces, "+", full-width digits, a lower-case x). A name one digit off a
  * student's number is not taken (it may be someone else's photo): it is `unmatched` with `typo`. Ignorable files
- * (Thumbs.db, .DS_Store …) are left out; the rest is in path order.
+ * (Thumbs.db, .DS_Store …) are left out; the rest is in path order. The pre-check's `--photos` uses it too.
  */
 export function matchPhotoSources(
   students: readonly Pick<PhotoRow, 'key' | 'studentId' | 'idCard'>[],
@@ -77,19 +111,8 @@ export function matchPhotoSources(
   return { sources, unmatched };
 }
 
-/** Which student each source is, and which students have none. */
-export function planPhotoFixes(meta: ReportMeta, roster: PhotoRoster, listing: FolderListing, profile: Profile): PhotoFixPlan {
-  const book = new EntryBook();
-  const keyLabel = roster.keyField === 'idCard' ? '身份证号' : '学号';
-
-  // One entry per student (first row of a repeated key), with both identifiers as candidate names.
-  const students: PhotoRow[] = [];
-  const seen = new Set<string>();
-  for (const r of roster.rows) {
-    if (!r.key || seen.has(r.key)) continue;
-    seen.add(r.key);
-    students.push(r);
-  }
+/** The files of each student (by index); the files of no student reported. */
+function sourcesOf(book: EntryBook, students: readonly PhotoRow[], listing: FolderListing, keyLabel: string): Map<number, InspectedFile[]> {
   const { sources, unmatched } = matchPhotoSources(students, listing.files);
   for (const { file: f, typo } of unmatched) {
     const { ext } = splitExt(baseName(f.path));
@@ -102,44 +125,31 @@ export function planPhotoFixes(meta: ReportMeta, roster: PhotoRoster, listing: F
         : `名单中没有与此文件对应的学生（照片应以学号、身份证号或学号加姓名命名），不处理`;
     book.issue(e, null, warn('photo.unmatched', why));
   }
+  return sources;
+}
 
-  const jobs: PhotoFixJob[] = [];
-  const excluded: ExcludedStudent[] = [];
-  for (const r of roster.rows) {
-    if (!r.key) {
-      const e = book.missingFile(`第${r.ref.row}行（${keyLabel}无法读取）`, r.ref);
-      book.issue(e, r.ref, err('photo.missing', `该行${keyLabel}为空或无法读取，无法匹配照片`));
-    }
+/** An enrolled student's one photo to make a copy of, or null (none, several, or not a file to open: reported). */
+function jobOf(book: EntryBook, r: PhotoRow, found: readonly InspectedFile[]): PhotoFixJob | null {
+  const output = `${r.key}.jpg`;
+  if (!found.length) {
+    const e = book.missingFile(output, r.ref);
+    book.issue(e, r.ref, err('photo.missing', `缺少该生的照片：文件夹中没有以其学号、身份证号或学号加姓名命名的 JPG/PNG 照片`));
+    return null;
   }
-  students.forEach((r, i) => {
-    const found = sources.get(i) ?? [];
-    const output = `${r.key}.jpg`;
-    if (!r.status || isEnrolled(r.status, profile)) {
-      if (!found.length) {
-        const e = book.missingFile(output, r.ref);
-        book.issue(e, r.ref, err('photo.missing', `缺少该生的照片：文件夹中没有以其学号、身份证号或学号加姓名命名的 JPG/PNG 照片`));
-        return;
-      }
-      if (found.length > 1) {
-        const names = found.map((f) => `“${f.path}”`).join('、');
-        for (const f of found) {
-          book.issue(book.file(f, r.ref), r.ref, err('photo.name', `同一学生有多张照片（${names}），无法确定用哪一张；请只保留一张`));
-        }
-        return;
-      }
-      const source = found[0]!;
-      if (source.type === 'special') {
-        // A pipe, a device, a link that loops or leads out of the folder (issue 14): never opened, said as such.
-        book.issue(book.file(source, r.ref), r.ref, err('photo.format', `“${source.path}”是${CONTENT_TYPE_LABEL.special}，无法生成照片`));
-        return;
-      }
-      jobs.push({ row: r, source, output });
-      return;
+  if (found.length > 1) {
+    const names = found.map((f) => `“${f.path}”`).join('、');
+    for (const f of found) {
+      book.issue(book.file(f, r.ref), r.ref, err('photo.name', `同一学生有多张照片（${names}），无法确定用哪一张；请只保留一张`));
     }
-    for (const f of found) book.file(f, r.ref);
-    excluded.push({ sheet: r.ref.sheet, row: r.ref.row, cell: r.ref.cell, status: r.status, path: found[0]?.path ?? null });
-  });
-  return { meta, roster, jobs, book, excluded };
+    return null;
+  }
+  const source = found[0]!;
+  if (source.type === 'special') {
+    // A pipe, a device, a link that loops or leads out of the folder (issue 14): never opened, said as such.
+    book.issue(book.file(source, r.ref), r.ref, err('photo.format', `“${source.path}”是${CONTENT_TYPE_LABEL.special}，无法生成照片`));
+    return null;
+  }
+  return { row: r, source, output };
 }
 
 /** The report of a fix run: every source with what is left to do, the copies made, the students left out. */

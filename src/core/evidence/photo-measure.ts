@@ -88,23 +88,19 @@ export interface Background {
 /** Measures the background frame of `box` (DOMAIN.md §3: top edge, sides down to 60 % of the height). */
 export function measureBackground(px: Pixels, box: Box, p: PhotoLimits): Background {
   const d = px.data;
-  let total = 0;
-  let blues = 0;
-  let whites = 0;
-  let sr = 0;
-  let sg = 0;
-  let sb = 0;
+  // Frame pixels seen, blue ones, near-white ones, and the sums of their red, green and blue.
+  const sum = { total: 0, blues: 0, whites: 0, r: 0, g: 0, b: 0 };
   const counts = new Map<string, number>();
   forEachFramePixel(px, box, p, (i) => {
     const r = d[i]!;
     const g = d[i + 1]!;
     const b = d[i + 2]!;
-    total++;
-    sr += r;
-    sg += g;
-    sb += b;
-    if (isBlue(r, g, b, p)) blues++;
-    if (isNearWhite(r, g, b, p)) whites++;
+    sum.total++;
+    sum.r += r;
+    sum.g += g;
+    sum.b += b;
+    if (isBlue(r, g, b, p)) sum.blues++;
+    if (isNearWhite(r, g, b, p)) sum.whites++;
     const c = colourName(r, g, b, p);
     counts.set(c, (counts.get(c) ?? 0) + 1);
   });
@@ -116,35 +112,34 @@ export function measureBackground(px: Pixels, box: Box, p: PhotoLimits): Backgro
       most = n;
     }
   }
+  const { total } = sum;
   const n = Math.max(1, total);
   return {
-    blueShare: total ? blues / total : 0,
-    whiteShare: total ? whites / total : 0,
+    blueShare: total ? sum.blues / total : 0,
+    whiteShare: total ? sum.whites / total : 0,
     colour,
     colourShare: total ? most / total : 0,
-    mean: [Math.round(sr / n), Math.round(sg / n), Math.round(sb / n)],
+    mean: [Math.round(sum.r / n), Math.round(sum.g / n), Math.round(sum.b / n)],
   };
 }
 
-/** Share of near-white pixels on row y (x in [x0, x1)) or column x (y in [y0, y1)). */
-function rowWhite(px: Pixels, y: number, x0: number, x1: number, p: PhotoLimits): number {
+/** Share of near-white pixels on row `at` (columns [from, to)), or on column `at` (rows [from, to)). */
+function lineWhite(px: Pixels, at: number, from: number, to: number, p: PhotoLimits, column: boolean): number {
   const d = px.data;
   let n = 0;
-  for (let x = x0; x < x1; x++) {
-    const i = (y * px.width + x) * 4;
+  for (let k = from; k < to; k++) {
+    const i = (column ? k * px.width + at : at * px.width + k) * 4;
     if (isNearWhite(d[i]!, d[i + 1]!, d[i + 2]!, p)) n++;
   }
-  return n / Math.max(1, x1 - x0);
+  return n / Math.max(1, to - from);
+}
+
+function rowWhite(px: Pixels, y: number, x0: number, x1: number, p: PhotoLimits): number {
+  return lineWhite(px, y, x0, x1, p, false);
 }
 
 function colWhite(px: Pixels, x: number, y0: number, y1: number, p: PhotoLimits): number {
-  const d = px.data;
-  let n = 0;
-  for (let y = y0; y < y1; y++) {
-    const i = (y * px.width + x) * 4;
-    if (isNearWhite(d[i]!, d[i + 1]!, d[i + 2]!, p)) n++;
-  }
-  return n / Math.max(1, y1 - y0);
+  return lineWhite(px, x, y0, y1, p, true);
 }
 
 /**
@@ -157,28 +152,26 @@ export function whiteStrips(px: Pixels, p: PhotoLimits): Sides {
   const s: Sides = { top: 0, bottom: 0, left: 0, right: 0 };
   const maxV = Math.floor(h / 2) - 1;
   const maxH = Math.floor(w / 2) - 1;
+  // Peels one side while there is room and its next line is white enough; says whether it moved.
+  const peel = (side: keyof Sides, room: () => boolean, white: () => number): boolean => {
+    let moved = false;
+    while (room() && white() >= p.minWhiteShare) {
+      s[side]++;
+      moved = true;
+    }
+    return moved;
+  };
+  const roomV = () => s.top + s.bottom < maxV;
+  const roomH = () => s.left + s.right < maxH;
   for (let moved = true; moved; ) {
-    moved = false;
     const x0 = s.left;
     const x1 = w - s.right;
-    while (s.top + s.bottom < maxV && rowWhite(px, s.top, x0, x1, p) >= p.minWhiteShare) {
-      s.top++;
-      moved = true;
-    }
-    while (s.top + s.bottom < maxV && rowWhite(px, h - 1 - s.bottom, x0, x1, p) >= p.minWhiteShare) {
-      s.bottom++;
-      moved = true;
-    }
+    moved = peel('top', roomV, () => rowWhite(px, s.top, x0, x1, p));
+    moved = peel('bottom', roomV, () => rowWhite(px, h - 1 - s.bottom, x0, x1, p)) || moved;
     const y0 = s.top;
     const y1 = h - s.bottom;
-    while (s.left + s.right < maxH && colWhite(px, s.left, y0, y1, p) >= p.minWhiteShare) {
-      s.left++;
-      moved = true;
-    }
-    while (s.left + s.right < maxH && colWhite(px, w - 1 - s.right, y0, y1, p) >= p.minWhiteShare) {
-      s.right++;
-      moved = true;
-    }
+    moved = peel('left', roomH, () => colWhite(px, s.left, y0, y1, p)) || moved;
+    moved = peel('right', roomH, () => colWhite(px, w - 1 - s.right, y0, y1, p)) || moved;
   }
   return s;
 }

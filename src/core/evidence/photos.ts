@@ -67,13 +67,27 @@ export interface PhotoCheck {
   members: PhotoMember[];
 }
 
-export function checkPhotos(meta: ReportMeta, roster: PhotoRoster, listing: FolderListing, profile: Profile): PhotoCheck {
-  const p = profile.photos;
-  const book = new EntryBook();
-  const keyLabel = roster.keyField === 'idCard' ? '身份证号' : '学号';
-  const example = roster.keyField === 'idCard' ? '身份证号.jpg（末位X大写）' : '1711001201115.jpg';
+/** What the photo check knows of the roster while it reads the files. */
+interface PhotoContext {
+  book: EntryBook;
+  /** One candidate per key, in roster order (a repeated row is `xueji check`'s business). */
+  keys: string[];
+  rowsOf: Map<string, PhotoRow[]>;
+  /** Enrolled when any of the key's rows is. */
+  enrolled(key: string): boolean;
+  keyLabel: string;
+  example: string;
+  profile: Profile;
+}
 
-  // One candidate per key (a repeated row is `xueji check`'s business); enrolled when any of its rows is.
+/** What the files gave, by candidate: the photo claimed, the photo of a student left out, the zip member. */
+interface PhotoClaims {
+  claimed: Map<number, InspectedFile>;
+  excludedPhoto: Map<number, string>;
+  members: Map<number, PhotoMember>;
+}
+
+export function checkPhotos(meta: ReportMeta, roster: PhotoRoster, listing: FolderListing, profile: Profile): PhotoCheck {
   const keys: string[] = [];
   const rowsOf = new Map<string, PhotoRow[]>();
   for (const r of roster.rows) {
@@ -85,15 +99,31 @@ export function checkPhotos(meta: ReportMeta, roster: PhotoRoster, listing: Fold
       keys.push(r.key);
     }
   }
-  const enrolled = (k: string): boolean => rowsOf.get(k)!.some((r) => isEnrolled(r.status, profile));
-  const index = new NameIndex(keys.map((key, id): NameCandidate => ({ id, key, name: null })));
+  const ctx: PhotoContext = {
+    book: new EntryBook(),
+    keys,
+    rowsOf,
+    enrolled: (k) => rowsOf.get(k)!.some((r) => isEnrolled(r.status, profile)),
+    keyLabel: roster.keyField === 'idCard' ? '身份证号' : '学号',
+    example: roster.keyField === 'idCard' ? '身份证号.jpg（末位X大写）' : '1711001201115.jpg',
+    profile,
+  };
+  const claims = judgeFiles(ctx, listing);
+  const excluded = checkRosterRows(ctx, roster, claims);
+  const report = filesReport(meta, 'graduation-photos', [roster.sheet], ctx.book);
+  report.excluded = excluded;
+  report.zips = [];
+  const inOrder = [...claims.members.values()].sort((a, b) => a.row - b.row || (a.name < b.name ? -1 : 1));
+  return { report, members: inOrder };
+}
 
+/** Each file against the candidates: exact names claim their row first; almost-matching names take what is left. */
+function judgeFiles(ctx: PhotoContext, listing: FolderListing): PhotoClaims {
+  const { book, keys, rowsOf } = ctx;
+  const index = new NameIndex(keys.map((key, id): NameCandidate => ({ id, key, name: null })));
   const files = listing.files.filter((f) => !isIgnorablePath(f.path)).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  const claimed = new Map<number, InspectedFile>();
-  const excludedPhoto = new Map<number, string>();
-  const members = new Map<number, PhotoMember>();
+  const claims: PhotoClaims = { claimed: new Map(), excludedPhoto: new Map(), members: new Map() };
   const verdicts = files.map((f) => ({ f, v: index.judge(splitExt(baseName(f.path)).stem) }));
-  // Exact names claim their row first; almost-matching names take what is left.
   const ordered = [...verdicts.filter((x) => x.v?.exact), ...verdicts.filter((x) => !x.v?.exact)];
   for (const { f, v } of ordered) {
     const { ext } = splitExt(baseName(f.path));
@@ -105,39 +135,51 @@ export function checkPhotos(meta: ReportMeta, roster: PhotoRoster, listing: Fold
         null,
         warn(
           'photo.unmatched',
-          imageLike ? `名单中没有与此照片对应的学生（照片应以${keyLabel}命名，如“${example}”），不会打包` : '不是照片文件，不会打包',
+          imageLike ? `名单中没有与此照片对应的学生（照片应以${ctx.keyLabel}命名，如“${ctx.example}”），不会打包` : '不是照片文件，不会打包',
         ),
       );
       continue;
     }
     const key = keys[v.id]!;
     const row = rowsOf.get(key)![0]!;
-    if (!enrolled(key)) {
+    if (!ctx.enrolled(key)) {
       book.file(f, row.ref);
-      if (!excludedPhoto.has(v.id)) excludedPhoto.set(v.id, f.path);
+      if (!claims.excludedPhoto.has(v.id)) claims.excludedPhoto.set(v.id, f.path);
       continue;
     }
-    const e = book.file(f, row.ref);
-    const first = claimed.get(v.id);
-    if (first) {
-      book.issue(e, row.ref, err('photo.name', `同一学生有多张照片（另见“${first.path}”），请只保留一张正确命名的照片`));
-      continue;
-    }
-    claimed.set(v.id, f);
-    const drafts: IssueDraft[] = [];
-    if (!v.exact) drafts.push(nameDraft(v, key, keyLabel));
-    if (f.type === 'jpeg' && ext !== '.jpg') {
-      drafts.push(err('photo.name', `扩展名应为小写“.jpg”（平台只匹配 .jpg 文件），当前为“${ext || '（无）'}”，应命名为“${key}.jpg”`));
-    }
-    drafts.push(...photoContentDrafts(f, ext, p));
-    for (const d of drafts) book.issue(e, row.ref, d);
-    if (!drafts.some((d) => d.severity === 'error')) {
-      members.set(v.id, { path: f.path, name: baseName(f.path), size: f.size, row: row.ref.row });
-    }
+    claimPhoto(ctx, claims, f, v, row);
   }
+  return claims;
+}
 
+/** An enrolled student's photo: the first claims the student (named and made right), a second is one too many. */
+function claimPhoto(ctx: PhotoContext, claims: PhotoClaims, f: InspectedFile, v: NameVerdict, row: PhotoRow): void {
+  const { ext } = splitExt(baseName(f.path));
+  const key = ctx.keys[v.id]!;
+  const e = ctx.book.file(f, row.ref);
+  const first = claims.claimed.get(v.id);
+  if (first) {
+    ctx.book.issue(e, row.ref, err('photo.name', `同一学生有多张照片（另见“${first.path}”），请只保留一张正确命名的照片`));
+    return;
+  }
+  claims.claimed.set(v.id, f);
+  const drafts: IssueDraft[] = [];
+  if (!v.exact) drafts.push(nameDraft(v, key, ctx.keyLabel));
+  if (f.type === 'jpeg' && ext !== '.jpg') {
+    drafts.push(err('photo.name', `扩展名应为小写“.jpg”（平台只匹配 .jpg 文件），当前为“${ext || '（无）'}”，应命名为“${key}.jpg”`));
+  }
+  drafts.push(...photoContentDrafts(f, ext, ctx.profile.photos));
+  for (const d of drafts) ctx.book.issue(e, row.ref, d);
+  if (!drafts.some((d) => d.severity === 'error')) {
+    claims.members.set(v.id, { path: f.path, name: baseName(f.path), size: f.size, row: row.ref.row });
+  }
+}
+
+/** Each roster row: its key readable, its photo there (enrolled students), or the student left out (the others). */
+function checkRosterRows(ctx: PhotoContext, roster: PhotoRoster, claims: PhotoClaims): ExcludedStudent[] {
+  const { book, keyLabel, rowsOf } = ctx;
   const excluded: ExcludedStudent[] = [];
-  const idOf = new Map(keys.map((k, i) => [k, i]));
+  const idOf = new Map(ctx.keys.map((k, i) => [k, i]));
   for (const r of roster.rows) {
     if (!r.key) {
       const e = book.missingFile(`第${r.ref.row}行（${keyLabel}无法读取）`, r.ref);
@@ -146,20 +188,15 @@ export function checkPhotos(meta: ReportMeta, roster: PhotoRoster, listing: Fold
     }
     const id = idOf.get(r.key)!;
     if (rowsOf.get(r.key)![0] !== r) continue;
-    if (!enrolled(r.key)) {
-      excluded.push({ sheet: r.ref.sheet, row: r.ref.row, cell: r.ref.cell, status: r.status ?? '', path: excludedPhoto.get(id) ?? null });
+    if (!ctx.enrolled(r.key)) {
+      excluded.push({ sheet: r.ref.sheet, row: r.ref.row, cell: r.ref.cell, status: r.status ?? '', path: claims.excludedPhoto.get(id) ?? null });
       continue;
     }
-    if (claimed.has(id)) continue;
+    if (claims.claimed.has(id)) continue;
     const e = book.missingFile(`${r.key}.jpg`, r.ref);
     book.issue(e, r.ref, err('photo.missing', `缺少该生的毕业照片，应命名为“${r.key}.jpg”`));
   }
-
-  const report = filesReport(meta, 'graduation-photos', [roster.sheet], book);
-  report.excluded = excluded;
-  report.zips = [];
-  const inOrder = [...members.values()].sort((a, b) => a.row - b.row || (a.name < b.name ? -1 : 1));
-  return { report, members: inOrder };
+  return excluded;
 }
 
 function nameDraft(v: NameVerdict, key: string, keyLabel: string): IssueDraft {

@@ -5,4 +5,7 @@ export { buildExportWorkbook, exportFileName, exportSheetToInput, nameContext, r
 export { matchTemplateSheet, planFill, variantClue, type FillPlan, type TemplateMatch, type TemplateRow } from './template-fill';
 export { resolveLayout, type ResolvedLayout, type MarkerRow } from './layouts';
 export { expandPattern, fileNameFor, sanitiseFileName, uniqueFileNames, type NameContext } from './file-name';
-export type { ExportColumn, ExemptionLayout, WithdrawalLayout, CorrectionLayouts } from './profile';
+export type { ExportColumn } from './profile';
+export type { ExemptionLayout } from '../templates/exemption/profile';
+export type { WithdrawalLayout } from '../templates/withdrawal/profile';
+export type { CorrectionLayouts } from '../templates/correction/profile';

@@ -19,7 +19,7 @@ import { prepareCell } from '../engine/prepare';
 import { excelSerialToYmd, formatYmd } from '../cells/dates';
 import { FIELD_SPECS, TEMPLATE_SPECS, isCorrection } from '../templates/specs';
 import { itemFromText, type CorrectionItem, type Field } from '../templates/fields';
-import { resolveReason, subjectCodeFromName } from '../rules/exemption';
+import { resolveReason } from '../rules/exemption';
 import { checkChangeType } from '../rules/correction';
 import type { ExportPreparation, ExportRecord, ExportValue, SheetExport } from './types';
 
@@ -56,7 +56,7 @@ export function prepareExports(sheets: readonly SheetInput[], profile: Profile, 
       continue;
     }
     if (!isSubmission(template)) {
-      skipped.push({ sheet: sheet.name, reason: '毕业资格预审名单不是报送表格，请用 xueji precheck（或“毕业资格预审”）导出预审结果' });
+      skipped.push({ sheet: sheet.name, reason: TEMPLATE_SPECS[template].notSubmitted ?? '', template });
       continue;
     }
     // The cell fixes only: rows keep their place, so every issue still points at the user's own cell.
@@ -144,7 +144,8 @@ function keyOf(v: ExportValue | undefined): string {
 
 /** The records of a (fixed) sheet in sheet order; a wide correction row gives one record per 原/新 pair it fills. */
 export function extractRecords(sheet: SheetInput, header: HeaderInfo, layout: Layout, template: TemplateId, profile: Profile): ExportRecord[] {
-  const keyField = TEMPLATE_SPECS[template].key;
+  const spec = TEMPLATE_SPECS[template];
+  const keyField = spec.key;
   const pairs = isCorrection(template) ? widePairs(header) : [];
   const hasLong = header.fields.has('item') || header.fields.has('oldValue') || header.fields.has('newValue');
   const out: ExportRecord[] = [];
@@ -152,11 +153,7 @@ export function extractRecords(sheet: SheetInput, header: HeaderInfo, layout: La
     const raw = sheet.rows[r - 1] ?? [];
     const values: ExportRecord['values'] = {};
     for (const [f, col] of header.fields) values[f] = exportValue(f, raw[col], r, col, profile);
-    if (template === 'exemption' && (values.subjectCode === null || values.subjectCode === undefined) && typeof values.subjectName === 'string') {
-      // 免考科目代码 left out (or its column missing): the code the subject name stands for (seed 003: 71 / 69).
-      const code = subjectCodeFromName(values.subjectName, profile);
-      if (code) values.subjectCode = code;
-    }
+    spec.completeExport?.(values, profile);
     const key = keyOf(values[keyField]);
     if (!pairs.length) {
       out.push({ sourceRow: r, key, values });

@@ -11,7 +11,7 @@
  *   陕西 notice), the block moving up or down; a template without one gets the profile's signature row there.
  * - Rows of example data in the blank template are replaced; its own terminator row is rewritten in its place.
  */
-import type { SheetInput, TemplateId } from '../types';
+import type { SheetInput, SubmissionTemplateId, TemplateId } from '../types';
 import type { Profile } from '../profile/schema';
 import { detectHeader, type HeaderInfo } from '../engine/header';
 import { correctionVariantOf } from '../templates/clues';
@@ -132,7 +132,7 @@ export function planFill(
   const problems: string[] = [];
   const wide = isCorrection(template) && header.wide.length > 0;
   const spec = TEMPLATE_SPECS[template];
-  const required = wide ? spec.required.filter((f) => f !== 'item' && f !== 'oldValue' && f !== 'newValue') : spec.required;
+  const required = spec.rows.requiredColumns?.(header) ?? spec.required;
   for (const f of required) {
     if (!header.fields.has(f)) problems.push(`学校模板的表头中没有必需的“${FIELD_LABEL[f]}”列`);
   }
@@ -147,63 +147,15 @@ export function planFill(
   const unused = [...sx.fields].filter((f) => !header.fields.has(f) && !(wide && (f === 'item' || f === 'oldValue' || f === 'newValue')));
   if (unused.length) notes.push(`原表的${unused.map((f) => `“${FIELD_LABEL[f]}”`).join('、')}列在学校模板中没有对应的列，未导出`);
 
-  const rows: TemplateRow[] = [];
-  if (wide) {
-    for (const g of wideRows(sx.records, header, problems)) {
-      const cells = new Map<number, ExportValue>();
-      for (const [f, col] of fieldCols) cells.set(col, f === 'seq' ? rows.length + 1 : (g.values[f as Field] ?? null));
-      for (const ch of g.changes) {
-        for (const w of header.wide) {
-          if (w.item === ch.values.item) cells.set(w.col, (w.side === 'old' ? ch.values.oldValue : ch.values.newValue) ?? null);
-        }
-      }
-      rows.push({ cells, sourceRows: [...new Set(g.changes.map((c) => c.sourceRow))] });
-    }
-  } else {
-    sx.records.forEach((rec, i) => {
-      const cells = new Map<number, ExportValue>();
-      for (const [f, col] of fieldCols) cells.set(col, recordValue(f, rec, i + 1));
-      rows.push({ cells, sourceRows: [rec.sourceRow] });
-    });
-  }
-
-  const layout = locateRecords(sheet, header, profile);
+  const rows = fillRows(sx, header, fieldCols, wide, problems);
   const firstRow = header.headerRow + 1;
-  const marker = resolveLayout(profile, template).marker;
   const n = rows.length;
-  // Rows between the header and the end that look like records (two of our columns filled) are example data; any
-  // other text there (a note such as "注：…") already belongs to the block below the table.
-  const mapped = fieldCols.filter(([f]) => f !== 'seq').map(([, col]) => col);
-  const looksLikeRecord = (r: number) => mapped.filter((c) => cellText(sheet.rows[r - 1]?.[c]).trim() !== '').length >= 2;
-  const firstNote = layout.records.find((r) => !layout.recordsAfterEnd.includes(r) && !looksLikeRecord(r));
-  const ends = [...layout.footerRows, ...(firstNote !== undefined ? [firstNote] : [])];
-  if (marker.kind === 'signature' && layout.marker !== null) ends.push(layout.marker);
-  const blockStart = ends.length ? Math.min(...ends) : null;
-  const exampleRows = layout.records.filter((r) => !layout.recordsAfterEnd.includes(r) && (blockStart === null || r < blockStart));
-  let ours: FillPlan['marker'] = null;
-  let newBlockStart: number | null;
-  if (marker.kind === 'terminator') {
-    // The template's own /记录行结束/ row is rewritten right after the records.
-    if (layout.marker !== null && (blockStart === null || layout.marker < blockStart)) exampleRows.push(layout.marker);
-    ours = { row: firstRow + n, col: layout.firstCol, text: marker.text };
-    newBlockStart = blockStart === null ? null : Math.max(blockStart, firstRow + n + 1);
-  } else {
-    if (layout.marker === null) ours = { row: firstRow + n, col: layout.firstCol, text: marker.text };
-    newBlockStart = blockStart === null ? null : firstRow + n + (ours ? 1 : 0);
-  }
+  const { layout, blockStart, newBlockStart, ours, exampleRows } = placeRows(sheet, header, profile, template, fieldCols, n);
   const examples = exampleRows.filter((r) => r !== layout.marker).length;
   if (examples) notes.push(`学校模板中原有的 ${examples} 行示例数据已被替换`);
 
-  // Merged cells where the records go would swallow values: refuse. The block's own merges move with it.
-  for (const text of sheet.merges) {
-    const m = parseRange(text);
-    const inData = m.bottom >= firstRow && (blockStart === null || m.top < blockStart);
-    const straddles = blockStart !== null && m.top < blockStart && m.bottom >= blockStart;
-    if (inData || straddles) {
-      problems.push(`学校模板的记录区域中有合并单元格（${text}），请在模板中取消合并后再试`);
-      break;
-    }
-  }
+  const merged = mergedInRecords(sheet, firstRow, blockStart);
+  if (merged) problems.push(`学校模板的记录区域中有合并单元格（${merged}），请在模板中取消合并后再试`);
   const headed = header.labels.map((l, c) => (l ? c : -1)).filter((c) => c >= 0);
   const print = printPlan(
     resolveLayout(profile, template).print,
@@ -224,4 +176,72 @@ export function planFill(
     problems,
     print,
   };
+}
+
+type FieldCols = readonly (readonly [Field, number])[];
+
+/** The rows to write: one per record, or (a wide template) one per student and 修改类型 with its changes side by side. */
+function fillRows(sx: SheetExport, header: HeaderInfo, fieldCols: FieldCols, wide: boolean, problems: string[]): TemplateRow[] {
+  const rows: TemplateRow[] = [];
+  if (wide) {
+    for (const g of wideRows(sx.records, header, problems)) {
+      const cells = new Map<number, ExportValue>();
+      for (const [f, col] of fieldCols) cells.set(col, f === 'seq' ? rows.length + 1 : (g.values[f as Field] ?? null));
+      for (const ch of g.changes) {
+        for (const w of header.wide) {
+          if (w.item === ch.values.item) cells.set(w.col, (w.side === 'old' ? ch.values.oldValue : ch.values.newValue) ?? null);
+        }
+      }
+      rows.push({ cells, sourceRows: [...new Set(g.changes.map((c) => c.sourceRow))] });
+    }
+  } else {
+    sx.records.forEach((rec, i) => {
+      const cells = new Map<number, ExportValue>();
+      for (const [f, col] of fieldCols) cells.set(col, recordValue(f, rec, i + 1));
+      rows.push({ cells, sourceRows: [rec.sourceRow] });
+    });
+  }
+  return rows;
+}
+
+/**
+ * Where the records go in the school's template: its example rows (replaced), the block below the table (notes,
+ * signatures) and where it moves to, and our end marker when the template has none of its own.
+ */
+function placeRows(sheet: SheetInput, header: HeaderInfo, profile: Profile, template: SubmissionTemplateId, fieldCols: FieldCols, n: number) {
+  const layout = locateRecords(sheet, header, profile);
+  const firstRow = header.headerRow + 1;
+  const marker = resolveLayout(profile, template).marker;
+  // Rows between the header and the end that look like records (two of our columns filled) are example data; any
+  // other text there (a note such as "注：…") already belongs to the block below the table.
+  const mapped = fieldCols.filter(([f]) => f !== 'seq').map(([, col]) => col);
+  const looksLikeRecord = (r: number) => mapped.filter((c) => cellText(sheet.rows[r - 1]?.[c]).trim() !== '').length >= 2;
+  const firstNote = layout.records.find((r) => !layout.recordsAfterEnd.includes(r) && !looksLikeRecord(r));
+  const ends = [...layout.footerRows, ...(firstNote !== undefined ? [firstNote] : [])];
+  if (marker.kind === 'signature' && layout.marker !== null) ends.push(layout.marker);
+  const blockStart = ends.length ? Math.min(...ends) : null;
+  const exampleRows = layout.records.filter((r) => !layout.recordsAfterEnd.includes(r) && (blockStart === null || r < blockStart));
+  let ours: FillPlan['marker'] = null;
+  let newBlockStart: number | null;
+  if (marker.kind === 'terminator') {
+    // The template's own /记录行结束/ row is rewritten right after the records.
+    if (layout.marker !== null && (blockStart === null || layout.marker < blockStart)) exampleRows.push(layout.marker);
+    ours = { row: firstRow + n, col: layout.firstCol, text: marker.text };
+    newBlockStart = blockStart === null ? null : Math.max(blockStart, firstRow + n + 1);
+  } else {
+    if (layout.marker === null) ours = { row: firstRow + n, col: layout.firstCol, text: marker.text };
+    newBlockStart = blockStart === null ? null : firstRow + n + (ours ? 1 : 0);
+  }
+  return { layout, blockStart, newBlockStart, ours, exampleRows };
+}
+
+/** A merged range where the records go (it would swallow values), or null. The block's own merges move with it. */
+function mergedInRecords(sheet: SheetInput, firstRow: number, blockStart: number | null): string | null {
+  for (const text of sheet.merges) {
+    const m = parseRange(text);
+    const inData = m.bottom >= firstRow && (blockStart === null || m.top < blockStart);
+    const straddles = blockStart !== null && m.top < blockStart && m.bottom >= blockStart;
+    if (inData || straddles) return text;
+  }
+  return null;
 }

@@ -45,7 +45,8 @@ export interface SheetExport {
 export interface ExportPreparation {
   exports: SheetExport[];
   /** Sheets that match no template (or are empty): not exported. */
-  skipped: { sheet: string; reason: string }[];
+  /** Sheets not exported, and why; `template` for a sheet read as a template that is not submitted (the pre-check's list). */
+  skipped: { sheet: string; reason: string; template?: TemplateId }[];
 }
 
 export type RowRole = 'title' | 'header' | 'record' | 'terminator' | 'signature' | 'legend-title' | 'legend-header' | 'legend';

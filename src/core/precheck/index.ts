@@ -14,6 +14,7 @@ import { analyseWorkbook, summarise } from '../engine/report';
 import type { SheetAnalysis } from '../engine/check';
 import { batchCode, batchesAround, nextBatchOn, type Batch } from '../templates/graduation-precheck/batch';
 import { batchRules } from '../templates/graduation-precheck/rules';
+import { precheckOptions } from '../templates/graduation-precheck/rows';
 import { precheckResult, type PrecheckResult, type PrecheckSheet } from '../templates/graduation-precheck/result';
 import { precheckWorkbook } from '../templates/graduation-precheck/export';
 import type { ExportWorkbook } from '../export/types';
@@ -47,7 +48,7 @@ export function runPrecheck(file: string, sheets: readonly SheetInput[], profile
     template: 'graduation-precheck',
     issueLimit: Number.POSITIVE_INFINITY,
     keepFixes: false,
-    precheck: { batch, ...(o.photos ? { photoKeys: o.photos.keys, photoFolder: o.photos.folder } : {}) },
+    templateOptions: precheckOptions({ batch, ...(o.photos ? { photoKeys: o.photos.keys, photoFolder: o.photos.folder } : {}) }),
   });
   const rosters = analyses.filter((a) => a.header && a.layout && a.report.template === 'graduation-precheck');
   const inputs: PrecheckSheet[] = rosters.map((a) => ({

@@ -1,6 +1,8 @@
 /** The built-in default profile: follows DOMAIN.md exactly (the Hebei exemption layout, seed 003). */
 import { parseProfile, type Profile } from './schema';
-import { DEFAULT_CORRECTION_LAYOUTS, DEFAULT_EXEMPTION_LAYOUT, DEFAULT_WITHDRAWAL_LAYOUT } from '../export/profile';
+import { DEFAULT_EXEMPTION_LAYOUT } from '../templates/exemption/profile';
+import { DEFAULT_WITHDRAWAL_LAYOUT } from '../templates/withdrawal/profile';
+import { DEFAULT_CORRECTION_LAYOUTS } from '../templates/correction/profile';
 import { DEFAULT_EVIDENCE, DEFAULT_PHOTOS } from '../evidence/profile';
 import { DEFAULT_WRITTEN_REPORT } from '../written-report/profile';
 import { DEFAULT_PRECHECK } from '../templates/graduation-precheck/profile';

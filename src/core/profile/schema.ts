@@ -3,30 +3,15 @@
  * Validated with zod; a bad profile is rejected with a message naming the field.
  */
 import { z } from 'zod';
-import { correctionLayoutsSchema, exemptionLayoutSchema, sheetNameSchema, withdrawalLayoutSchema } from '../export/profile';
+import { exemptionProfileSchema } from '../templates/exemption/profile';
+import { withdrawalProfileSchema } from '../templates/withdrawal/profile';
+import { correctionProfileSchema } from '../templates/correction/profile';
 import { evidenceProfileSchema, photosProfileSchema } from '../evidence/profile';
 import { writtenReportProfileSchema } from '../written-report/profile';
 import { precheckProfileSchema } from '../templates/graduation-precheck/profile';
 import { profileIssuesText } from './messages';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期应写成 YYYY-MM-DD');
-
-export const exemptionSubjectSchema = z.object({
-  /** The code written in 免考科目代码 (seed 003: 大学英语B = 71, 计算机应用基础 = 69). */
-  code: z.string().regex(/^\d+$/, '科目代码应为数字'),
-  /** Names a registrar writes for this subject; the first is the official one. */
-  names: z.array(z.string().min(1)).min(1),
-}).strict();
-
-export const exemptionReasonSchema = z.object({
-  /** Reference number, as registrars sometimes write it in the cell. */
-  id: z.number().int().positive(),
-  text: z.string().min(1),
-  /** Subject codes the reason exempts. */
-  subjects: z.array(z.string()).min(1),
-  /** Extra checks: 'age-40' (入学注册时年满40周岁), 'minority' (少数民族). */
-  check: z.enum(['age-40', 'minority']).optional(),
-}).strict();
 
 export const profileSchema = z
   .object({
@@ -39,38 +24,12 @@ export const profileSchema = z
       /** Which side the zeros go: [ours], left by default. */
       pad: z.enum(['left', 'right']),
     }).strict(),
-    exemption: z.object({
-      subjects: z.array(exemptionSubjectSchema).min(1),
-      reasons: z.array(exemptionReasonSchema).min(1),
-      /** What the export writes in 免考原因: the reason's text (default) or its number. */
-      writeReason: z.enum(['text', 'number']),
-      /** Sort key of the table; null = no order is required (no notice asks for one). */
-      sortBy: z.enum(['studentId', 'none']),
-      /** The row right after the last record (seed 003: 最后一行填写"/记录行结束/"). */
-      terminator: z.string().min(1),
-      /** The exported layout (xueji export): see export/profile.ts. */
-      layout: exemptionLayoutSchema,
-    }).strict(),
-    withdrawal: z.object({
-      /** 陕西 2022 notice: the sheet is named 退学. */
-      sheetName: sheetNameSchema.nullable(),
-      /** The row right after the last student. */
-      signature: z.string().min(1),
-      /** The exported layout (its sheet is named `sheetName` above, or Sheet1 when null): see export/profile.ts. */
-      layout: withdrawalLayoutSchema,
-    }).strict(),
-    correction: z.object({
-      /** Text of the signature row: 主管领导 and 经手人 sign, and the seal (seed 003 §五(二)1). */
-      signature: z.string().min(1),
-      /**
-       * 新生 corrections are filed within the first semester (seed 003 §五(一)1): spring intake until
-       * 31 August, autumn intake until the end of February = the end of the 6th month counting the
-       * entry month.
-       */
-      newStudentWindowMonths: z.number().int().min(1).max(24),
-      /** The exported layout of each variant (新生 / 在籍生 / 毕业生): see export/profile.ts. */
-      layouts: correctionLayoutsSchema,
-    }).strict(),
+    /** 免考信息表: templates/exemption/profile.ts. */
+    exemption: exemptionProfileSchema,
+    /** 学信网退学汇总名单: templates/withdrawal/profile.ts. */
+    withdrawal: withdrawalProfileSchema,
+    /** 学生基本信息修改情况统计表: templates/correction/profile.ts. */
+    correction: correctionProfileSchema,
     /**
      * What one file may hold before it is refused (exit 2, naming the limit) or its report is cut short: memory
      * follows these, never the sheet's coordinates (issue 14: peak ≤ 1 GB for any input with the defaults).
@@ -99,7 +58,7 @@ export const profileSchema = z
   .strict();
 
 export type Profile = z.infer<typeof profileSchema>;
-export type ExemptionReason = z.infer<typeof exemptionReasonSchema>;
+export type { ExemptionReason } from '../templates/exemption/profile';
 
 export class ProfileError extends Error {
   constructor(message: string) {

@@ -2,7 +2,7 @@
  * Canonical fields and the header texts registrars use for them (DOMAIN.md §4). Header text is compared
  * after removing spaces, full-width/half-width differences, brackets and required-markers.
  */
-import { PRECHECK_FIELD_HEADERS, type PrecheckField } from './graduation-precheck/fields';
+import type { TextMode } from '../engine/prepare';
 
 export type Field =
   | 'seq'
@@ -26,7 +26,11 @@ export type Field =
   | 'changeType'
   | 'remark'
   | 'status'
-  | PrecheckField;
+  // The platform's student list (graduation-precheck, seed 002: 学生照片管理 / 毕业申请).
+  | 'graduationPhoto'
+  | 'chsiPhoto'
+  | 'identityDoubt'
+  | 'identityCheck';
 
 /** Header synonyms: the first is the template's own header text. */
 export const FIELD_HEADERS: Readonly<Record<Field, readonly string[]>> = {
@@ -51,7 +55,10 @@ export const FIELD_HEADERS: Readonly<Record<Field, readonly string[]>> = {
   changeType: ['修改类型', '变更类型', '修改性质', '类型'],
   remark: ['备注', '说明'],
   status: ['学籍状态', '学生状态'],
-  ...PRECHECK_FIELD_HEADERS,
+  graduationPhoto: ['毕业照片状态', '毕业照片', '是否有毕业照片', '毕业照片上传状态'],
+  chsiPhoto: ['学信网照片', '学信网照片状态', '学信网学历照片', '学历照片', '学信网照片是否存在'],
+  identityDoubt: ['身份存疑', '是否身份存疑', '身份存疑状态', '照片存疑'],
+  identityCheck: ['身份核验', '身份核验状态', '身份核验结果', '身份复核', '身份复核状态'],
 };
 
 /** Human names of the fields, for messages. */
@@ -60,6 +67,41 @@ export const FIELD_LABEL: Readonly<Record<Field, string>> = Object.fromEntries(
 ) as Record<Field, string>;
 
 /** Items a correction sheet may change (seed 003 §五, DOMAIN.md §2 T3), with the names registrars use. */
+/** How a field's cells are read: its text mode, and whether it is a code or ID (must be text; a formula is worth a warning). */
+export interface FieldSpec {
+  mode: TextMode;
+  /** A code or ID: must be text, a formula is worth a warning. */
+  isCode: boolean;
+}
+
+export const FIELD_SPECS: Readonly<Record<Field, FieldSpec>> = {
+  seq: { mode: 'code', isCode: false },
+  branchName: { mode: 'compact', isCode: false },
+  studentId: { mode: 'code', isCode: true },
+  name: { mode: 'compact', isCode: false },
+  idCard: { mode: 'code', isCode: true },
+  gender: { mode: 'compact', isCode: false },
+  ethnicity: { mode: 'compact', isCode: false },
+  centreCode: { mode: 'code', isCode: true },
+  centreName: { mode: 'text', isCode: false },
+  subjectCode: { mode: 'code', isCode: true },
+  subjectName: { mode: 'compact', isCode: false },
+  reason: { mode: 'text', isCode: false },
+  enrollmentTerm: { mode: 'compact', isCode: false },
+  major: { mode: 'text', isCode: false },
+  registrationNo: { mode: 'code', isCode: true },
+  item: { mode: 'compact', isCode: false },
+  oldValue: { mode: 'text', isCode: false },
+  newValue: { mode: 'text', isCode: false },
+  changeType: { mode: 'compact', isCode: false },
+  remark: { mode: 'text', isCode: false },
+  status: { mode: 'compact', isCode: false },
+  graduationPhoto: { mode: 'compact', isCode: false },
+  chsiPhoto: { mode: 'compact', isCode: false },
+  identityDoubt: { mode: 'compact', isCode: false },
+  identityCheck: { mode: 'compact', isCode: false },
+};
+
 export const CORRECTION_ITEMS = ['姓名', '性别', '身份证号', '民族', '出生日期', '入学文化程度'] as const;
 export type CorrectionItem = (typeof CORRECTION_ITEMS)[number];
 

@@ -1,6 +1,7 @@
 /** The pre-check roster as a template of the engine: recognised, its rules on the right cells, nothing else misread. */
 import { analyseSheet } from '../../../../src/core/engine/check';
 import { parseBatch } from '../../../../src/core/templates/graduation-precheck/batch';
+import { precheckOptions } from '../../../../src/core/templates/graduation-precheck/rows';
 import { PROFILE, REPORT_DATE, makeSid, rules, sheetOf, wdRecords, wdSheet, WD_HEADER } from '../../../helpers/rules';
 import { PC_FULL_HEADER, PC_HEADER, pcRecord, pcRecords, pcSheet } from '../../../helpers/roster';
 import type { SheetInput } from '../../../../src/core/types';
@@ -10,10 +11,10 @@ const check = (sheet: SheetInput, o: { batch?: string; template?: 'graduation-pr
   analyseSheet(sheet, PROFILE, {
     reportDate: REPORT_DATE,
     ...(o.template ? { template: o.template } : {}),
-    precheck: {
+    templateOptions: precheckOptions({
       batch: o.batch ? parseBatch(o.batch)! : B202307,
       ...(o.keys ? { photoKeys: new Set(o.keys), photoFolder: '照片' } : {}),
-    },
+    }),
   });
 
 describe('recognising the platform\'s student list', () => {
