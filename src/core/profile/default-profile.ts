@@ -35,11 +35,11 @@ const RAW_DEFAULT = {
     newStudentWindowMonths: 6,
     layouts: DEFAULT_CORRECTION_LAYOUTS,
   },
+  precheck: DEFAULT_PRECHECK,
   limits: { fixMaxRows: 200000, cells: 8000000, issues: 100000, inflatedBytes: 1000000000, memoryMB: 1024 },
   evidence: DEFAULT_EVIDENCE,
   photos: DEFAULT_PHOTOS,
   writtenReport: DEFAULT_WRITTEN_REPORT,
-  precheck: DEFAULT_PRECHECK,
 };
 
 export const DEFAULT_PROFILE: Profile = parseProfile(RAW_DEFAULT);
