@@ -196,6 +196,18 @@ describe('the pre-check list is read, not submitted', () => {
     expect(fs.readdirSync(dir)).toEqual([]);
   });
 
+  it('xueji export says so and points at xueji precheck, writing nothing', async () => {
+    const one = await roster('导出名单.xlsx');
+    const dir = outDir('导出');
+    const r = await xueji(['export', one, '-o', dir]);
+    expect(r.code).toBe(1);
+    expectOneChineseLine(r.stderr);
+    expect(r.stderr).toBe(
+      'xueji：文件“导出名单.xlsx”是毕业资格预审名单（graduation-precheck），未导出任何文件：毕业资格预审名单不是报送表格，请用 xueji precheck（或“毕业资格预审”）导出预审结果\n',
+    );
+    expect(fs.readdirSync(dir)).toEqual([]);
+  });
+
   it('xueji merge --json names the refusal not-submitted', async () => {
     const one = await roster('名单JSON.xlsx');
     const r = await xueji(['merge', one, '-o', outDir('汇总JSON'), '--json']);

@@ -10,7 +10,7 @@ import { formatTerm, parseEnrollmentTerm, termFromYmd } from '../../cells/enroll
 import { excelSerialToYmd } from '../../cells/dates';
 import { checkStudentId } from '../../rules/student-id';
 import { termOfStudentId } from '../../rules/enrollment-term';
-import { prepareCell, type TextMode } from '../../engine/prepare';
+import { prepareCell, type Prepared, type TextMode } from '../../engine/prepare';
 import { address } from '../../engine/a1';
 import { ruleTitle } from '../../rules/catalog';
 import { batchCode, batchLabel, certificateDate, followingBatch, type Batch } from './batch';
@@ -30,6 +30,7 @@ export const PRECHECK_RULES = [
 ] as const;
 
 const DECIDING: ReadonlySet<string> = new Set(PRECHECK_RULES);
+const NONE: readonly Issue[] = [];
 
 /** One checked roster sheet, as the pre-check reads it. */
 export interface PrecheckSheet {
@@ -40,6 +41,8 @@ export interface PrecheckSheet {
   records: readonly number[];
   /** Every issue of the sheet (the check run with no listing limit). */
   issues: readonly Issue[];
+  /** What the check read of each student, by row (rows.ts); a row missing here is read from the sheet. */
+  values?: ReadonlyMap<number, StudentValues>;
 }
 
 /** What the screens and the export show of a student. */
@@ -93,18 +96,12 @@ const MODES: Readonly<Record<keyof StudentValues, TextMode>> = {
   major: 'text',
 };
 
-/** A cell's value as the check cleans it (no spaces in codes, half-width digits …), '' for an empty or unusable cell. */
-function cleaned(sheet: SheetInput, row: number, col: number | undefined, mode: TextMode): string {
-  if (col === undefined) return '';
-  const p = prepareCell(sheet.rows[row - 1]?.[col], row, col, { mode, isCode: mode === 'code', label: '' });
-  return p.unusable ? '' : p.fixed || p.text;
-}
+/** A cell as the check prepared it (engine/prepare.ts, in the mode of its field). */
+export type PreparedValue = Pick<Prepared, 'text' | 'empty' | 'unusable' | 'dateSerial'>;
 
 /** The entry term in its standard form: from the cell (any readable form), else from the 学号, marked so. */
-function termText(sheet: SheetInput, row: number, columns: ReadonlyMap<string, number>, studentId: string): string {
-  const col = columns.get('enrollmentTerm');
-  if (col !== undefined) {
-    const p = prepareCell(sheet.rows[row - 1]?.[col], row, col, { mode: 'compact', isCode: false, label: '' });
+function termText(p: PreparedValue | undefined, studentId: string): string {
+  if (p) {
     const date = p.dateSerial !== null ? excelSerialToYmd(p.dateSerial) : null;
     const term = date ? termFromYmd(date) : p.unusable ? null : parseEnrollmentTerm(p.text);
     if (term) return formatTerm(term);
@@ -114,16 +111,31 @@ function termText(sheet: SheetInput, row: number, columns: ReadonlyMap<string, n
   return sid ? `${formatTerm(termOfStudentId(sid))}（按学号）` : '';
 }
 
-function studentValues(s: PrecheckSheet, row: number): StudentValues {
+/**
+ * What the screens and the export show of a student, from its prepared cells (undefined: no such column): each cell's
+ * cleaned text (no spaces in codes, half-width digits …; nothing for an empty or unusable cell), the entry term in
+ * its standard form.
+ */
+export function studentValues(cell: (f: keyof StudentValues) => PreparedValue | undefined): StudentValues {
   const v: StudentValues = {};
-  for (const [field, mode] of Object.entries(MODES) as [keyof StudentValues, TextMode][]) {
+  for (const field of Object.keys(MODES) as (keyof StudentValues)[]) {
     if (field === 'enrollmentTerm') continue;
-    const text = cleaned(s.sheet, row, s.columns.get(field), mode);
-    if (text) v[field] = text;
+    const p = cell(field);
+    // The cleaned text stays the prepared text: field rules canonicalise `fixed`, never `text`.
+    if (p && !p.unusable && p.text) v[field] = p.text;
   }
-  const term = termText(s.sheet, row, s.columns, v.studentId ?? '');
+  const term = termText(cell('enrollmentTerm'), v.studentId ?? '');
   if (term) v.enrollmentTerm = term;
   return v;
+}
+
+/** A student's values read from the sheet, as the check reads its cells. */
+function valuesFromSheet(s: PrecheckSheet, row: number): StudentValues {
+  return studentValues((f) => {
+    const col = s.columns.get(f);
+    const mode = MODES[f];
+    return col === undefined ? undefined : prepareCell(s.sheet.rows[row - 1]?.[col], row, col, { mode, isCode: mode === 'code', label: '' });
+  });
 }
 
 /** The reminder texts for a batch, placeholders filled in. */
@@ -160,17 +172,23 @@ export function precheckResult(sheets: readonly PrecheckSheet[], batch: Batch, p
     }
     const keyCol = s.columns.get('studentId') ?? 0;
     for (const row of s.records) {
-      const own = byRow.get(row) ?? [];
+      const own = byRow.get(row) ?? NONE;
+      const reasons: Issue[] = [];
+      const notes: Issue[] = [];
+      for (const i of own) (i.severity === 'error' ? reasons : notes).push(i);
       const student: PrecheckStudent = {
         sheet: s.sheet.name,
         row,
         cell: address(row, keyCol),
-        values: studentValues(s, row),
-        reasons: own.filter((i) => i.severity === 'error'),
-        notes: own.filter((i) => i.severity === 'warning'),
+        values: s.values?.get(row) ?? valuesFromSheet(s, row),
+        reasons,
+        notes,
       };
-      for (const rule of new Set(own.map((i) => i.rule))) perRule.set(rule, (perRule.get(rule) ?? 0) + 1);
-      (student.reasons.length ? refuse : apply).push(student);
+      // Each rule once per student (a student may have one rule on two cells).
+      own.forEach((i, k) => {
+        if (own.findIndex((j) => j.rule === i.rule) === k) perRule.set(i.rule, (perRule.get(i.rule) ?? 0) + 1);
+      });
+      (reasons.length ? refuse : apply).push(student);
     }
   }
   const counts: ReasonCount[] = PRECHECK_RULES.filter((r) => perRule.has(r)).map((rule) => ({

@@ -10,6 +10,7 @@ import type { Prepared } from '../../engine/prepare';
 import { ok, type RecordRow, type RowContext, type TemplateOptions } from '../../engine/row';
 import { nextBatchOn, type Batch } from './batch';
 import { batchRules, precheckRow, type PrecheckContext } from './rules';
+import { studentValues, type StudentValues } from './result';
 
 /** What a pre-check is run for: its batch (default: the next after the report date) and the photo folder. */
 export interface PrecheckOptions {
@@ -18,6 +19,11 @@ export interface PrecheckOptions {
   photoKeys?: ReadonlySet<string>;
   /** The folder's name, for messages. */
   photoFolder?: string;
+  /**
+   * Where the check leaves what the result shows of each student (result.ts `studentValues`), read from the cells it
+   * prepared anyway, so that the result need not read a 100,000-row roster twice: per sheet (by its header), by row.
+   */
+  values?: WeakMap<object, Map<number, StudentValues>>;
 }
 
 /** The check options that run the pre-check with `o` (CheckOptions.templateOptions). */
@@ -36,23 +42,31 @@ export function precheckRows(options: unknown, profile: Profile, today: Ymd): (r
   const ctx: PrecheckContext = { batch: o.batch ?? nextBatchOn(today, batchRules(profile.precheck)), profile: profile.precheck };
   const keys = o.photoKeys;
   const folder = o.photoFolder ?? '';
+  // One closure per sheet: its values go into one map.
+  let values: Map<number, StudentValues> | undefined;
   return (rec, row) => {
     const c = rec.cells;
-    const sid = text(c.studentId);
-    const idc = text(c.idCard);
+    const sid = keys ? text(c.studentId) : null;
+    const idc = keys ? text(c.idCard) : null;
     const drafts = precheckRow(
       {
         term: row.term,
-        termOfId: rec.studentId ? termOfStudentId(rec.studentId) : undefined,
+        // Only read when the row states no term of its own.
+        termOfId: !row.term && rec.studentId ? termOfStudentId(rec.studentId) : undefined,
         status: text(c.status),
         photoStatus: text(c.graduationPhoto),
         chsiPhoto: text(c.chsiPhoto),
         identityDoubt: text(c.identityDoubt),
         identityCheck: text(c.identityCheck),
-        ...(keys ? { photoInFolder: (sid !== null && keys.has(sid)) || (idc !== null && keys.has(idc.toUpperCase())), photoFolder: folder } : {}),
+        photoInFolder: keys ? (sid !== null && keys.has(sid)) || (idc !== null && keys.has(idc.toUpperCase())) : undefined,
+        photoFolder: folder,
       },
       ctx,
     );
     for (const d of drafts) (c[d.at] ?? c.studentId ?? c.name)?.drafts.push(d.draft);
+    if (o.values) {
+      if (!values) o.values.set(row.header, (values = new Map()));
+      values.set(rec.row, studentValues((f) => c[f]));
+    }
   };
 }
