@@ -82,6 +82,8 @@ function lastValidDay(expiry: Ymd): Ymd {
 function dateDrafts(entry: Term, at: PrecheckTarget, ctx: PrecheckContext): PrecheckDraft[] {
   const rules = batchRules(ctx.profile);
   const v = dateVerdict(entry, ctx.batch, rules);
+  // Most students pass: the words are made only for a draft.
+  if (v.kind === 'ok') return [];
   const b = batchLabel(ctx.batch);
   const whose = at === 'studentId' ? `按学号，入学年度学期为${formatTerm(entry)}` : `入学年度学期为${formatTerm(entry)}`;
   switch (v.kind) {
