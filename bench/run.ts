@@ -3,9 +3,9 @@
  * defective rows, then time separately: ExcelJS alone reading the file (the baseline), our parse, the check,
  * the fix plan and `xueji check` end to end. Prints rows per second and the ratios the goals name. Then
  * `xueji photos --fix` on 3000×4000 sources (bench/photos.ts), the live re-check inside Excel on the recording fake
- * (excel-live.ts), the browser workbench in Debian's Chromium (browser.ts) and 汇总 of 200 centres' files (merge.ts).
- * `BENCH_ONLY=sheets|photos|excel|browser|merge` runs one part (`node`: sheets and photos); BENCH_PHOTOS=200,1000 sets the
- * photo batch sizes.
+ * (excel-live.ts), the browser workbench in Debian's Chromium (browser.ts), 汇总 of 200 centres' files (merge.ts) and
+ * the graduation pre-check of a 100,000-row roster (precheck.ts). `BENCH_ONLY=sheets|precheck|photos|excel|browser|merge`
+ * runs one part (`node`: sheets, precheck and photos); BENCH_PHOTOS=200,1000 sets the photo batch sizes.
  * Speed is measured here, never asserted in tests.
  */
 import ExcelJS from 'exceljs';
@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeBenchSheet, type BenchKind } from './generate';
 import { benchPhotos } from './photos';
+import { benchPrecheck } from './precheck';
 import { readSheetsStreaming } from '../src/files/node-io';
 import { analyseWorkbook } from '../src/core/engine/report';
 import { planFixes } from '../src/core/engine/fix';
@@ -91,7 +92,7 @@ function rate(rows: number, ms: number): string {
 async function main(): Promise<void> {
   const only = process.env.BENCH_ONLY;
   const out = (s: string) => void process.stdout.write(s);
-  if (!only || only === 'node' || only === 'sheets' || only === 'photos') await nodeBench();
+  if (!only || only === 'node' || only === 'sheets' || only === 'precheck' || only === 'photos') await nodeBench();
   if (!only || only === 'excel') await excelLiveBench(out);
   if (!only || only === 'browser') await browserBench(out);
   if (!only || only === 'merge') {
@@ -110,7 +111,7 @@ async function nodeBench(): Promise<void> {
   const results: Result[] = [];
   const only = process.env.BENCH_ONLY;
   try {
-    for (const kind of only === 'photos' ? [] : (['correction', 'withdrawal'] as BenchKind[])) {
+    for (const kind of only === 'photos' || only === 'precheck' ? [] : (['correction', 'withdrawal'] as BenchKind[])) {
       for (const rows of sizes) {
         const r = await measure(dir, kind, rows);
         results.push(r);
@@ -136,7 +137,8 @@ async function nodeBench(): Promise<void> {
         );
       }
     }
-    if (only !== 'sheets') {
+    if (only !== 'sheets' && only !== 'photos') process.stdout.write((await benchPrecheck(dir)).join('\n'));
+    if (only !== 'sheets' && only !== 'precheck') {
       const counts = (process.env.BENCH_PHOTOS ?? '200,1000').split(',').map(Number);
       process.stdout.write((await benchPhotos(dir, counts)).join('\n') + '\n');
     }

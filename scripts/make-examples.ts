@@ -16,6 +16,12 @@ export const EXAMPLE_FILES = {
   'correction-graduate': '毕业生基本信息修改情况统计表-示例.xlsx',
 } as const;
 
+/**
+ * The platform's student list (seed 002: 学生照片管理 → 导出), for `xueji precheck … --batch 202307`: not a submission
+ * template, so not among EXAMPLE_FILES (whose examples are exported and fixed as submissions).
+ */
+export const PRECHECK_EXAMPLE = '毕业资格预审名单-示例.xlsx';
+
 type Row = (string | number | null)[];
 
 function addSheet(wb: ExcelJS.Workbook, name: string, title: string | null, header: string[], rows: Row[], footer: Row[] = []) {
@@ -110,6 +116,41 @@ function graduate(wb: ExcelJS.Workbook) {
   addSheet(wb, '毕业生', '国家开放大学(原中央广播电视大学)毕业生基本信息修改情况统计表', ['序号', '注册证号', '姓名', '修改项目', '原信息', '修改后信息', '修改类型', '备注'], rows, [[DEFAULT_PROFILE.correction.signature]]);
 }
 
+/**
+ * Twelve students against the 202307 batch: the 2.5-year line (2021春季 in, 2021秋季 out), an expired and an expiring
+ * 学籍, a student on leave, no graduation photo, no 学信网 photo, an identity in doubt, a term written 2020秋, a name
+ * with a space.
+ */
+function precheckRoster(wb: ExcelJS.Workbook) {
+  const r = rng(6);
+  const plan: { year: number; autumn: boolean; term?: string; status?: string; photo?: string; chsi?: string; doubt?: string; space?: boolean }[] = [
+    { year: 2019, autumn: true },
+    { year: 2020, autumn: false },
+    { year: 2020, autumn: true, term: '2020秋' },
+    { year: 2021, autumn: false },
+    { year: 2021, autumn: true },
+    { year: 2015, autumn: false },
+    { year: 2015, autumn: true },
+    { year: 2020, autumn: false, status: '休学' },
+    { year: 2019, autumn: true, photo: '未上传' },
+    { year: 2020, autumn: true, chsi: '不存在' },
+    { year: 2021, autumn: false, doubt: '是' },
+    { year: 2018, autumn: false, space: true },
+  ];
+  const rows: Row[] = plan.map((p, i) => {
+    const s = makeStudent(r, i, { year: p.year });
+    const serial = (p.autumn ? 50001 : 1) + 137 * (i + 1);
+    const studentId = `${String(p.year % 100)}130014${String(serial).padStart(5, '0')}`;
+    const term = p.term ?? `${p.year}${p.autumn ? '秋季' : '春季'}`;
+    const name = p.space ? `${s.name.slice(0, 1)} ${s.name.slice(1)}` : s.name;
+    const klass = `${String(p.year % 100)}${p.autumn ? '秋' : '春'}行政管理`;
+    return [i + 1, studentId, name, term, p.status ?? '在籍', '河北分部', '石家庄分校', '石家庄市长安区学习中心', '开放教育', '专科', '行政管理', klass, '已上传', p.photo ?? '已上传', p.chsi ?? '存在', s.idCard, p.doubt ?? '否'];
+  });
+  const header = ['序号', '学号', '姓名', '入学年度学期', '学籍状态', '分部', '分校/学院', '学习中心', '学生类别', '专业层次', '专业名称', '班级', '入学照片状态', '毕业照片状态', '学信网照片', '身份证号', '身份存疑'];
+  const ws = addSheet(wb, 'Sheet1', null, header, rows);
+  header.forEach((h, i) => (ws.getColumn(i + 1).width = h === '学习中心' ? 24 : h === '身份证号' ? 20 : 12));
+}
+
 export async function makeExamples(dir: string): Promise<string[]> {
   mkdirSync(dir, { recursive: true });
   const build: Record<keyof typeof EXAMPLE_FILES, (wb: ExcelJS.Workbook) => void> = {
@@ -130,6 +171,14 @@ export async function makeExamples(dir: string): Promise<string[]> {
     await wb.xlsx.writeFile(path);
     out.push(path);
   }
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'xueji 示例（虚构数据）';
+  wb.created = new Date(Date.UTC(2026, 0, 1));
+  wb.modified = wb.created;
+  precheckRoster(wb);
+  const path = join(dir, PRECHECK_EXAMPLE);
+  await wb.xlsx.writeFile(path);
+  out.push(path);
   return out;
 }
 

@@ -1,10 +1,11 @@
 /**
  * The committed examples/*.xlsx (made by scripts/make-examples.ts): each is recognised as its template, shows at
- * least one error on the report date 2026-11-22, and `xueji fix` leaves no fixable issue in its copy.
+ * least one error on the report date 2026-11-22, and `xueji fix` leaves no fixable issue in its copy. The pre-check
+ * roster's verdicts are pinned in test/cli/precheck.test.ts.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { EXAMPLE_FILES, makeExamples } from '../scripts/make-examples';
+import { EXAMPLE_FILES, PRECHECK_EXAMPLE, makeExamples } from '../scripts/make-examples';
 import { readSheetsStreaming } from '../src/files/node-io';
 import { checkJson, sha256, tempDir, xueji } from './cli/helpers';
 
@@ -16,9 +17,12 @@ afterAll(() => tmp.cleanup());
 
 const CASES = Object.entries(EXAMPLE_FILES) as [keyof typeof EXAMPLE_FILES, string][];
 
-it('examples/ holds exactly one workbook per template', () => {
+/** Every committed example: one submission per template, and the platform's student list for `xueji precheck`. */
+const ALL = [...Object.values(EXAMPLE_FILES), PRECHECK_EXAMPLE].sort();
+
+it('examples/ holds exactly one workbook per template and the pre-check roster', () => {
   const files = fs.readdirSync(EXAMPLES).filter((f) => f.endsWith('.xlsx')).sort();
-  expect(files).toEqual(Object.values(EXAMPLE_FILES).sort());
+  expect(files).toEqual(ALL);
   expect(CASES.map(([id]) => id).sort()).toEqual(['correction-enrolled', 'correction-graduate', 'correction-new', 'exemption', 'withdrawal']);
 });
 
@@ -55,7 +59,7 @@ describe.each(CASES)('%s example (%s)', (template, name) => {
 
 it('the committed examples are what scripts/make-examples.ts generates now', async () => {
   const fresh = await makeExamples(path.join(tmp.dir, 'regenerated'));
-  expect(fresh.map((f) => path.basename(f)).sort()).toEqual(Object.values(EXAMPLE_FILES).sort());
+  expect(fresh.map((f) => path.basename(f)).sort()).toEqual(ALL);
   for (const f of fresh) {
     const committed = await readSheetsStreaming(path.join(EXAMPLES, path.basename(f)));
     expect({ file: path.basename(f), sheets: await readSheetsStreaming(f) }).toEqual({ file: path.basename(f), sheets: committed });

@@ -128,6 +128,12 @@ export async function runExport(file: string, flags: ExportFlags, io: CliIO): Pr
     progress.done(sheets.reduce((n, s) => n + s.rows.length, 0));
 
     const prep = prepareExports(sheets, profile, options);
+    const read = prep.skipped.find((k) => k.template);
+    if (!prep.exports.length && read?.template) {
+      // The pre-check's student list: read, never handed in (its own export is `xueji precheck -o`).
+      io.stderr(`xueji：文件“${basename(file)}”是${templateName(read.template)}，未导出任何文件：${read.reason}\n`);
+      return EXIT_ERRORS;
+    }
     if (!prep.exports.length) {
       io.stderr(`xueji：文件“${basename(file)}”中没有可识别的表格（免考信息表、学信网退学汇总名单、学生基本信息修改情况统计表），未导出任何文件；可用 xueji check 查看原因\n`);
       return EXIT_ERRORS;

@@ -1,4 +1,4 @@
-/** The `xueji` command line: check, fix, export, report, merge, files, photos, profile. */
+/** The `xueji` command line: check, fix, export, report, merge, files, photos, precheck, profile. */
 import { Command, CommanderError, Help } from 'commander';
 import { displayWidth } from './format';
 import { runCheck } from './check';
@@ -9,6 +9,7 @@ import { runPhotos } from './photos';
 import { runReport } from './report';
 import { runMerge } from './merge';
 import { runPhotosFix } from './photos-fix';
+import { runPrecheckVerb } from './precheck';
 import { defaultProfileJson } from '../core/profile/default-profile';
 import { EXIT_INTERNAL, EXIT_UNUSABLE, processIO, type CliIO } from './io';
 import { CliError, internalErrorMessage } from './options';
@@ -17,7 +18,7 @@ import { installSignalHandlers } from './signals';
 
 const COMMANDER_MESSAGES: Record<string, (e: CommanderError) => string> = {
   'commander.missingArgument': () => '缺少文件参数，例如：xueji check 名单.xlsx',
-  'commander.unknownCommand': (e) => `不认识的命令 ${quoted(e.message)}${suggestion(e.message)}，可用：check、fix、export、report、merge、files、photos、profile`,
+  'commander.unknownCommand': (e) => `不认识的命令 ${quoted(e.message)}${suggestion(e.message)}，可用：check、fix、export、report、merge、files、photos、precheck、profile`,
   'commander.unknownOption': (e) => `不认识的选项 ${quoted(e.message)}${suggestion(e.message)}`,
   'commander.optionMissingArgument': (e) => `选项缺少取值：${e.message.replace(/^error: /, '')}`,
   'commander.missingMandatoryOptionValue': (e) => `缺少必需的选项：${e.message.replace(/^error: /, '')}`,
@@ -145,6 +146,19 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
     .option('--json', '输出 JSON 报告（格式见 docs/report-format.md，files 数组）')
     .option('--profile <配置.json>', '学校自己的配置文件（JSON）')
     .action(async (roster: string, flags) => setExit(await (flags.fix ? runPhotosFix : runPhotos)(roster, flags, io)));
+
+  program
+    .command('precheck')
+    .description('毕业资格预审：按平台导出的学生名单判断谁可以申请本批次毕业、谁暂不能申请及原因（退出码：0 全部可申请，1 有暂不能申请的学生或名单有错误，2 无法使用）')
+    .argument('<名单>', '平台导出的学生名单（.xlsx）：学号、姓名、入学年度学期、学籍状态、毕业照片状态、学信网照片等列')
+    .option('--batch <批次>', '毕业批次，如 202307、202401（默认：报送日期之后的下一批次）')
+    .option('--photos <文件夹>', '毕业照片文件夹：没有以学号或身份证号命名的照片的学生也列为暂不能申请')
+    .option('-o, --output <文件夹>', '导出预审结果（工作表“可申请毕业”“暂不能申请”）到这个文件夹（须已存在）')
+    .option('--force', '导出文件已存在时覆盖它')
+    .option('--json', '输出 JSON 报告（格式见 docs/report-format.md）')
+    .option('--profile <配置.json>', '学校自己的配置文件（JSON）')
+    .option('--report-date <YYYY-MM-DD>', '报送日期（默认今天；决定默认批次）')
+    .action(async (roster: string, flags) => setExit(await runPrecheckVerb(roster, flags, io)));
 
   program
     .command('export')

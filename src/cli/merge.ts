@@ -45,6 +45,7 @@ const REFUSAL_HINT: Record<MergeRefusal['kind'], string> = {
   'mixed-templates': '（某个文件识别有误时，可用 --template 指定模板）',
   'no-template': '；可用 xueji check 查看原因',
   'too-many-rows': '',
+  'not-submitted': '',
 };
 
 /**

@@ -35,7 +35,15 @@ export type TemplateId =
   | 'withdrawal'
   | 'correction-new'
   | 'correction-enrolled'
-  | 'correction-graduate';
+  | 'correction-graduate'
+  | 'graduation-precheck';
+
+/** The templates whose sheets are submitted (exported, filled, reported on); the pre-check's list is only read. */
+export type SubmissionTemplateId = Exclude<TemplateId, 'graduation-precheck'>;
+
+export function isSubmission(t: TemplateId): t is SubmissionTemplateId {
+  return t !== 'graduation-precheck';
+}
 
 export const TEMPLATE_IDS: readonly TemplateId[] = [
   'exemption',
@@ -43,7 +51,10 @@ export const TEMPLATE_IDS: readonly TemplateId[] = [
   'correction-new',
   'correction-enrolled',
   'correction-graduate',
+  'graduation-precheck',
 ];
+
+export const SUBMISSION_TEMPLATE_IDS: readonly SubmissionTemplateId[] = TEMPLATE_IDS.filter(isSubmission);
 
 export type Severity = 'error' | 'warning';
 

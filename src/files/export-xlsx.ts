@@ -24,7 +24,7 @@ function cellValue(v: ExportValue): ExcelJS.CellValue {
   return v;
 }
 
-function styleFor(row: ExportRow, numFmt: string, col: number): Partial<ExcelJS.Style> {
+function styleFor(row: ExportRow, numFmt: string, col: number, wrap: boolean): Partial<ExcelJS.Style> {
   const style: Partial<ExcelJS.Style> = { font: { name: FONT_NAME, size: 11 } };
   if (numFmt !== 'General') style.numFmt = numFmt;
   switch (row.role) {
@@ -42,7 +42,7 @@ function styleFor(row: ExportRow, numFmt: string, col: number): Partial<ExcelJS.
     case 'record':
     case 'legend':
       style.border = THIN;
-      style.alignment = { vertical: 'middle', wrapText: col > 0 && row.role === 'legend' };
+      style.alignment = { vertical: 'middle', wrapText: wrap || (col > 0 && row.role === 'legend') };
       break;
     default:
       // terminator / signature: plain text in the first column, nothing around it.
@@ -61,9 +61,9 @@ function writeSheet(wb: ExcelJS.Workbook, sheet: ExportSheet): void {
     row.cells.forEach((c, col) => {
       // Skip the empty filler cells of a text row (title, terminator, signature): nothing to write, no style.
       if (c.value === null && row.role !== 'record' && row.role !== 'header' && row.role !== 'legend' && row.role !== 'legend-header') return;
-      const key = `${row.role}|${c.numberFormat}|${col > 0 ? 1 : 0}`;
+      const key = `${row.role}|${c.numberFormat}|${col > 0 ? 1 : 0}|${c.wrap ? 1 : 0}`;
       let style = styles.get(key);
-      if (!style) styles.set(key, (style = styleFor(row, c.numberFormat, col)));
+      if (!style) styles.set(key, (style = styleFor(row, c.numberFormat, col, c.wrap === true)));
       const cell = line.getCell(col + 1);
       cell.style = style;
       cell.value = cellValue(c.value);

@@ -3,7 +3,7 @@
  * and to the pure core, so the same pane runs anywhere a port exists. Actions: 校验, 重新校验, 一键修复 (preview,
  * then 应用), 撤销 / 重做 (one history with the workbench's edits), 导出; the issues grouped by rule, each selecting
  * its cell; flagged cells highlighted through the port; live re-check of the user's edits (only the changed rows);
- * every error shown in Chinese.
+ * every error shown in Chinese. Sections: 附件检查, 书面报告, 毕业资格预审.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Button, Caption1, FluentProvider, makeStyles, Text, tokens, webLightTheme } from '@fluentui/react-components';
@@ -32,6 +32,7 @@ import { ErrorBanner, type ShownError } from './components/ErrorBanner';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { AttachmentCheck } from './components/AttachmentCheck';
 import { WrittenReportSection } from './components/WrittenReportSection';
+import { PrecheckSection } from './components/PrecheckSection';
 
 export interface AppProps {
   port: WorkbookPort;
@@ -353,6 +354,7 @@ function Pane({ port, profile = DEFAULT_PROFILE, today = todayYmd, liveDelayMs =
       )}
       <AttachmentCheck port={port} profile={profile} checked={result} disabled={busy} />
       <WrittenReportSection port={port} profile={profile} today={today} disabled={busy} />
+      <PrecheckSection port={port} profile={profile} today={today} disabled={busy} />
       <footer className={s.footer}>
         <Caption1>{LIVE_TEXT[live]}</Caption1>
         {result ? (

@@ -14,7 +14,7 @@ import { analyseSheet } from '../../src/core/engine/check';
 import { cellText } from '../../src/core/engine/cell-text';
 import { mergeProfile } from '../../src/core/profile/default-profile';
 import { resolveLayout } from '../../src/core/export/layouts';
-import type { TemplateId } from '../../src/core/types';
+import type { SubmissionTemplateId as TemplateId } from '../../src/core/types';
 import {
   CO_HEADER,
   CO_SIGNATURE,

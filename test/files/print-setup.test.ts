@@ -10,7 +10,7 @@ import type { Profile } from '../../src/core/profile/schema';
 import { prepareExports } from '../../src/core/export/records';
 import { buildExportWorkbook } from '../../src/core/export/build';
 import { matchTemplateSheet, planFill } from '../../src/core/export/template-fill';
-import type { SheetInput, TemplateId } from '../../src/core/types';
+import type { SheetInput, SubmissionTemplateId as TemplateId } from '../../src/core/types';
 import { workbookFromExport } from '../../src/files/export-xlsx';
 import { fillTemplate } from '../../src/files/fill-template';
 import { loadWorkbook } from '../../src/files/node-io';

@@ -24,5 +24,8 @@ test('every rule has its row with id, severity, fix, title, meaning and source; 
     expect(row).toContain(r.source);
     expect(row!.includes('尚未实现')).toBe(!r.emitted);
   }
-  for (const id of ['graduation.too-early']) expect(RULES.find((r) => r.id === id)?.emitted).toBe(false);
+  // The graduation pre-check's rules (DOMAIN.md §5) are emitted since issue 11.
+  for (const id of ['graduation.too-early', 'graduation.expired', 'graduation.expiring', 'graduation.status', 'graduation.photo-missing', 'graduation.chsi-photo', 'graduation.identity-doubt']) {
+    expect(RULES.find((r) => r.id === id)?.emitted).toBe(true);
+  }
 });

@@ -9,7 +9,7 @@ import type { TemplateDefinition } from '../templates/definition';
 import { templateOf } from '../templates/registry';
 import { detectHeader, titledTemplate, type HeaderInfo } from './header';
 import { locateRecords, type Layout } from './records';
-import { prepareCell, type Prepared } from './prepare';
+import { prepareCell, type Prepared, type PrepareOptions } from './prepare';
 import { err, makeIssue, warn, type IssueDraft } from './issue';
 import { address, parseRange } from './a1';
 import type { Ymd } from '../cells/dates';
@@ -24,7 +24,7 @@ import { centreBranchMismatch, checkCentreCode } from '../rules/centre-code';
 import { checkEnrollmentTerm, termMismatch } from '../rules/enrollment-term';
 import { checkRegistrationNo } from '../rules/registration-no';
 import { doubleChange } from '../rules/correction';
-import { ok, record as add, type RecordKey, type RecordRow, type RowContext } from './row';
+import { ok, record as add, type RecordKey, type RecordRow, type RowContext, type TemplateOptions } from './row';
 import type { TableSteps } from './plan';
 import { at, checkTable } from './table-rules';
 
@@ -40,6 +40,8 @@ export interface CheckOptions {
   keepFixes?: boolean;
   /** How many issues a file's report lists (default: the profile's `limits.issues`); the export lists them all. */
   issueLimit?: number;
+  /** What a template's own rules take for this check (the pre-check's batch and photos): see `RowRules.forCheck`. */
+  templateOptions?: TemplateOptions;
 }
 
 /** How many more issues the report of one file may list (profile `limits.issues`), shared by its sheets. */
@@ -205,10 +207,16 @@ class SheetChecker {
   private readonly merged: ReturnType<typeof parseRange>[];
   private readonly requiredFields: ReadonlySet<Field>;
   private readonly columns: readonly (readonly [Field, number])[];
+  /** How each column's cells are read (same order as `columns`). */
+  private readonly readOptions: readonly PrepareOptions[];
   private readonly keyCol: number | undefined;
   private omitted: OmittedIssues | null = null;
   private readonly unlisted: Issue[] = [];
   private readonly keepFixes: boolean;
+  /** Whether 序号 must run 1..n (the template's `table.sequence`). */
+  private readonly sequenced: boolean;
+  /** The template's own row rules for this check. */
+  private readonly rowRules: ((rec: RecordRow, ctx: RowContext) => void) | undefined;
 
   constructor(
     private readonly sheet: SheetInput,
@@ -223,7 +231,11 @@ class SheetChecker {
     this.merged = sheet.merges.map(parseRange);
     this.requiredFields = new Set(this.required());
     this.columns = [...header.fields];
+    this.readOptions = this.columns.map(([f]) => SheetChecker.readOptions(f));
     this.keyCol = header.fields.get(this.spec.key);
+    this.sequenced = this.spec.table.sequence !== false;
+    const rules = this.spec.rows;
+    this.rowRules = rules.forCheck ? rules.forCheck(options.templateOptions?.[this.template], profile, options.reportDate) : rules.check;
   }
 
   run(hooks: AnalyseHooks): SheetAnalysis {
@@ -241,7 +253,7 @@ class SheetChecker {
     // Per record: 序号, the row's own issues, then the cross-row ones (the order a cell's issues are listed in).
     for (let i = 0; i < n; i++) {
       const out = known ? known[i]! : (hooks.reuse?.(records[i]!, i) ?? this.rowOutcome(records[i]!));
-      if (out.seq) this.checkSequence(out.row, out.seq, i + 1);
+      if (out.seq && this.sequenced) this.checkSequence(out.row, out.seq, i + 1);
       const own = out.issues;
       for (let j = 0; j < own.length; j++) this.add(own[j]!);
       const fixes = out.fixes;
@@ -391,9 +403,10 @@ class SheetChecker {
     }
   }
 
-  private prepare(f: Field, row: number, col: number, cell: Cell | undefined): Prepared {
+  /** How a field's cells are read (its spec and label), made once per sheet rather than once per cell. */
+  private static readOptions(f: Field): PrepareOptions {
     const spec = FIELD_SPECS[f];
-    return prepareCell(cell, row, col, { mode: spec.mode, isCode: spec.isCode, label: FIELD_LABEL[f] });
+    return { mode: spec.mode, isCode: spec.isCode, label: FIELD_LABEL[f] };
   }
 
   private checkRow(r: number): RecordRow {
@@ -402,9 +415,10 @@ class SheetChecker {
     // A row may read some cells differently from their column (the template says which).
     const specs = this.spec.rows.cellSpecs?.(raw, this.header) ?? null;
     const mayBeEmpty = this.spec.rows.mayBeEmpty;
-    for (const [f, col] of this.columns) {
+    for (let k = 0; k < this.columns.length; k++) {
+      const [f, col] = this.columns[k]!;
       const own = specs?.[f];
-      const p = own ? prepareCell(raw[col], r, col, own) : this.prepare(f, r, col, raw[col]);
+      const p = prepareCell(raw[col], r, col, own ?? this.readOptions[k]!);
       cells[f] = p;
       if (p.empty && this.requiredFields.has(f) && !mayBeEmpty?.has(f)) {
         p.drafts.push(err('cell.required', `“${this.label(f)}”不能为空`));
@@ -453,7 +467,7 @@ class SheetChecker {
     rec.key = keyCell && !keyCell.unusable ? (keyCell.fixed || keyCell.text) : '';
 
     const ctx: RowContext = { raw, header: this.header, profile: this.profile, today, idCard, ethnicity, term, facts: this.rowFacts };
-    this.spec.rows.check?.(rec, ctx);
+    this.rowRules?.(rec, ctx);
     return rec;
   }
 
@@ -567,7 +581,14 @@ class SheetChecker {
   /** Turn a row's own drafts into issues; every fixable issue of a cell carries the cell's final value. */
   private emitRow(rec: RecordRow): { issues: readonly Issue[]; fixes: readonly Patch[] } {
     const cells: Prepared[] = [];
-    for (const [f] of this.columns) if (rec.cells[f]!.hasDrafts) cells.push(rec.cells[f]!);
+    // The field of each cell, known for the columns' cells (fieldOf searches only for the changes' and wide cells).
+    const fields: (string | null)[] = [];
+    for (const [f] of this.columns) {
+      if (rec.cells[f]!.hasDrafts) {
+        cells.push(rec.cells[f]!);
+        fields.push(f);
+      }
+    }
     for (const ch of rec.changes) {
       if (ch.oldCell.hasDrafts && !cells.includes(ch.oldCell)) cells.push(ch.oldCell);
       if (ch.newCell.hasDrafts && !cells.includes(ch.newCell)) cells.push(ch.newCell);
@@ -576,8 +597,9 @@ class SheetChecker {
     if (cells.length === 0) return NO_ISSUES;
     const issues: Issue[] = [];
     const fixes: Patch[] = [];
-    for (const p of cells) {
-      const field = fieldOf(rec, p) ?? this.wideField(p.col);
+    for (let k = 0; k < cells.length; k++) {
+      const p = cells[k]!;
+      const field = fields[k] ?? fieldOf(rec, p) ?? this.wideField(p.col);
       const column = this.header.labels[p.col] ?? null;
       let patch: Patch | null = null;
       if (p.needsFix && p.drafts.some((d) => d.fixable)) {

@@ -54,7 +54,7 @@ function recogniseFamily(m: HeaderMapping, clues: string): HeaderFamily | null {
   let best: { family: HeaderFamily; evidence: number; required: number } | null = null;
   for (const family of FAMILIES) {
     if (!family.gate(m, clues)) continue;
-    const evidence = family.evidence(m);
+    const evidence = family.evidence(m, clues);
     const required = family.required.filter((x) => m.fields.has(x)).length;
     if (!best || evidence > best.evidence || (evidence === best.evidence && required > best.required)) best = { family, evidence, required };
   }

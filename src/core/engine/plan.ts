@@ -114,7 +114,7 @@ function same(have: Cell | undefined, want: Cell | undefined, formula: string | 
 }
 
 export function markerText(profile: Profile, header: HeaderInfo): string {
-  return templateOf(header.template).table.marker.text(profile);
+  return templateOf(header.template).table.marker?.text(profile) ?? '';
 }
 
 /** Merged ranges by row, for "is this cell inside a merge" without a scan per cell (a merge may span 1M rows). */

@@ -14,7 +14,8 @@ import { cellText } from './cell-text';
 import type { HeaderInfo } from './header-types';
 import { templateOf } from '../templates/registry';
 
-export type MarkerKind = 'terminator' | 'signature';
+/** 'none': a list that is read, not handed in (the pre-check's), has no end row of its own. */
+export type MarkerKind = 'terminator' | 'signature' | 'none';
 
 export interface Layout {
   /** Sheet row numbers (1-based) of the records, in sheet order. */
@@ -47,7 +48,7 @@ export function normaliseMarker(s: string): string {
 }
 
 export function markerKindOf(template: TemplateId): MarkerKind {
-  return templateOf(template).table.marker.kind;
+  return templateOf(template).table.marker?.kind ?? 'none';
 }
 
 function firstText(row: SheetInput['rows'][number]): string {
@@ -154,8 +155,7 @@ export function locateRecords(sheet: SheetInput, header: HeaderInfo, profile: Pr
     const row = rows[i];
     if (isBlankRow(row)) continue;
     const t = firstText(row);
-    const isMarker =
-      kind === 'terminator' ? t === terminator : SIGNATURE_RE.test(t);
+    const isMarker = kind === 'terminator' ? t === terminator : kind === 'signature' && SIGNATURE_RE.test(t);
     if (isMarker && marker === null) {
       marker = i + 1;
       continue;

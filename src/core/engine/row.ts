@@ -3,7 +3,7 @@
  * prepared cells, the changes a correction row requests, and the helpers a rule uses to put an outcome on a cell.
  * A leaf module: it imports no template, so the templates can use it and the engine can iterate the templates.
  */
-import type { Cell } from '../types';
+import type { Cell, TemplateId } from '../types';
 import type { Profile } from '../profile/schema';
 import type { CorrectionItem, Field } from '../templates/fields';
 import type { Ymd } from '../cells/dates';
@@ -56,6 +56,12 @@ export interface RowContext {
   /** The row's facts for the corrected-record rules (one object reused for every row; reset by whoever uses it). */
   facts: StudentFacts;
 }
+
+/**
+ * What the caller of a check passes to a template's own rules, by template id (the pre-check's batch and photo folder;
+ * each template exports a typed helper that builds its entry). The engine hands a template its entry unread.
+ */
+export type TemplateOptions = { readonly [K in TemplateId]?: unknown };
 
 /** A cell with a value to validate: present, filled, and not an error or a number whose digits are lost. */
 export function ok(p: Prepared | undefined): p is Prepared {

@@ -149,15 +149,17 @@ class TableChecker {
 
   private checkMarker(steps: TableSteps, out: { rule: keyof TableSteps; issue: Issue }[]): void {
     const L = this.layout;
-    if (L.records.length === 0) return;
+    const spec = this.spec.table.marker;
+    // A list with no end row of its own (marker null) is read as it comes.
+    if (L.records.length === 0 || !spec) return;
     const last = L.records[L.records.length - 1]!;
     // Records after the end close up with the others when fixed: the marker belongs below them all.
     const expected = L.recordsAfterEnd.length ? this.header.headerRow + 1 + L.records.length : last + 1;
     // A sheet filled to Excel's last row has no row for the marker: the issue is on the last record, not fixable.
     const where = at(Math.min(expected, MAX_ROW), L.firstCol);
     const terminator = L.markerKind === 'terminator';
-    const t = this.spec.table.marker.text(this.profile);
-    const name = terminator ? `“${t}”` : `签字行（${this.spec.table.marker.signers}）`;
+    const t = spec.text(this.profile);
+    const name = terminator ? `“${t}”` : `签字行（${spec.signers}）`;
     let msg: string | null = null;
     if (L.recordsAfterEnd.length) {
       // issue 14: a student below the footer is never dropped — say where they are and what stands above them.

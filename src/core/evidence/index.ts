@@ -28,6 +28,6 @@ export function checkEvidenceFiles(meta: ReportMeta, roster: EvidenceRoster, lis
     ? checkWithdrawalScans(meta, roster, listing, profile)
     : checkCorrectionEvidence(meta, roster, listing, profile);
 }
-export { describeFix, planPhotoFixes, photoFixReport, unfixedEntries, type PhotoFixJob, type PhotoFixPlan, type PhotoFixResult } from './photo-fix-report';
+export { describeFix, matchPhotoSources, planPhotoFixes, photoFixReport, unfixedEntries, type PhotoFixJob, type PhotoFixPlan, type PhotoFixResult } from './photo-fix-report';
 export { planCrop, type CropPlan } from './photo-fix-plan';
 export { searchQuality, type QualityResult } from './quality-search';

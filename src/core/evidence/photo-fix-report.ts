@@ -75,8 +75,16 @@ export function planPhotoFixes(meta: ReportMeta, roster: PhotoRoster, listing: F
   return { meta, roster, jobs, book, excluded };
 }
 
-/** The files of each student (by index), matched by 学号, 身份证号 or either with the name; the rest reported. */
-function sourcesOf(book: EntryBook, students: readonly PhotoRow[], listing: FolderListing, keyLabel: string): Map<number, InspectedFile[]> {
+/**
+ * Which student each file is a photo of (by index into `students`): named by the student's 学号 or 身份证号 (or 学号+姓名,
+ * and the near misses `photo.name` describes — spaces, "+", full-width digits, a lower-case x). A name one digit off a
+ * student's number is not taken (it may be someone else's photo): it is `unmatched` with `typo`. Ignorable files
+ * (Thumbs.db, .DS_Store …) are left out; the rest is in path order. The pre-check's `--photos` uses it too.
+ */
+export function matchPhotoSources(
+  students: readonly Pick<PhotoRow, 'key' | 'studentId' | 'idCard'>[],
+  files: readonly InspectedFile[],
+): { sources: Map<number, InspectedFile[]>; unmatched: { file: InspectedFile; typo: boolean }[] } {
   const candidates: NameCandidate[] = [];
   const owner: number[] = [];
   students.forEach((r, i) => {
@@ -87,25 +95,35 @@ function sourcesOf(book: EntryBook, students: readonly PhotoRow[], listing: Fold
   });
   const index = new NameIndex(candidates);
   const sources = new Map<number, InspectedFile[]>();
-  const files = listing.files.filter((f) => !isIgnorablePath(f.path)).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  for (const f of files) {
-    const { stem, ext } = splitExt(baseName(f.path));
-    const v = index.judge(stem);
-    const image = f.type === 'jpeg' || f.type === 'png';
+  const unmatched: { file: InspectedFile; typo: boolean }[] = [];
+  const sorted = files.filter((f) => !isIgnorablePath(f.path)).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  for (const f of sorted) {
+    const v = index.judge(splitExt(baseName(f.path)).stem);
     if (!v || v.problems.includes('key-typo')) {
-      const e = book.file(f);
-      const why = !image && !IMAGE_EXT.test(ext)
-        ? '不是照片文件，不处理'
-        : v
-          ? `文件名与名单中的${keyLabel}相差一位，无法确定是谁的照片，不处理；请核对后按${keyLabel}改名`
-          : `名单中没有与此文件对应的学生（照片应以学号、身份证号或学号加姓名命名），不处理`;
-      book.issue(e, null, warn('photo.unmatched', why));
+      unmatched.push({ file: f, typo: v !== null });
       continue;
     }
     const i = owner[v.id]!;
     const list = sources.get(i) ?? [];
     list.push(f);
     sources.set(i, list);
+  }
+  return { sources, unmatched };
+}
+
+/** The files of each student (by index); the files of no student reported. */
+function sourcesOf(book: EntryBook, students: readonly PhotoRow[], listing: FolderListing, keyLabel: string): Map<number, InspectedFile[]> {
+  const { sources, unmatched } = matchPhotoSources(students, listing.files);
+  for (const { file: f, typo } of unmatched) {
+    const { ext } = splitExt(baseName(f.path));
+    const image = f.type === 'jpeg' || f.type === 'png';
+    const e = book.file(f);
+    const why = !image && !IMAGE_EXT.test(ext)
+      ? '不是照片文件，不处理'
+      : typo
+        ? `文件名与名单中的${keyLabel}相差一位，无法确定是谁的照片，不处理；请核对后按${keyLabel}改名`
+        : `名单中没有与此文件对应的学生（照片应以学号、身份证号或学号加姓名命名），不处理`;
+    book.issue(e, null, warn('photo.unmatched', why));
   }
   return sources;
 }

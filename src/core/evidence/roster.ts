@@ -4,7 +4,7 @@
  * (no spaces, half-width, numbers as text, look-alike dots as ·), so a file is matched against what the cell
  * should hold; the cell's own problems are `xueji check`'s business.
  */
-import type { Cell, RosterSheetInfo, SheetInput, TemplateId } from '../types';
+import { isSubmission, type Cell, type RosterSheetInfo, type SheetInput, type TemplateId } from '../types';
 import type { Profile } from '../profile/schema';
 import type { SheetAnalysis } from '../engine/check';
 import { prepareCell, type TextMode } from '../engine/prepare';
@@ -137,7 +137,8 @@ export type EvidenceRoster =
  * either. Exemption sheets need no files.
  */
 export function evidenceRoster(sheets: readonly SheetInput[], analyses: readonly SheetAnalysis[]): EvidenceRoster | null {
-  const matched = analyses.filter((a) => a.header && a.report.template && a.report.template !== 'exemption');
+  // 免考信息表 need no files; the pre-check's student list is checked against photos by `precheck --photos`.
+  const matched = analyses.filter((a) => a.header && a.report.template && a.report.template !== 'exemption' && isSubmission(a.report.template));
   if (!matched.length) return null;
   const first = matched[0]!.report.template!;
   const family = matched.filter((a) => isCorrection(a.report.template!) === isCorrection(first));

@@ -8,7 +8,7 @@
  * export's own layout makes them true. What is left are the errors no fix resolves: they block the export unless
  * it is forced.
  */
-import type { Cell, Issue, SheetInput, TemplateId } from '../types';
+import { isSubmission, type Cell, type Issue, type SheetInput, type TemplateId } from '../types';
 import type { Profile } from '../profile/schema';
 import { analyseSheet, type CheckOptions } from '../engine/check';
 import { analyseWorkbook } from '../engine/report';
@@ -53,6 +53,10 @@ export function prepareExports(sheets: readonly SheetInput[], profile: Profile, 
     const template = a.report.template;
     if (!a.header || !template) {
       skipped.push({ sheet: sheet.name, reason: '未识别为任何模板' });
+      continue;
+    }
+    if (!isSubmission(template)) {
+      skipped.push({ sheet: sheet.name, reason: TEMPLATE_SPECS[template].notSubmitted ?? '', template });
       continue;
     }
     // The cell fixes only: rows keep their place, so every issue still points at the user's own cell.

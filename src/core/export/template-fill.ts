@@ -11,7 +11,7 @@
  *   陕西 notice), the block moving up or down; a template without one gets the profile's signature row there.
  * - Rows of example data in the blank template are replaced; its own terminator row is rewritten in its place.
  */
-import type { SheetInput, TemplateId } from '../types';
+import type { SheetInput, SubmissionTemplateId, TemplateId } from '../types';
 import type { Profile } from '../profile/schema';
 import { detectHeader, type HeaderInfo } from '../engine/header';
 import { correctionVariantOf } from '../templates/clues';
@@ -208,7 +208,7 @@ function fillRows(sx: SheetExport, header: HeaderInfo, fieldCols: FieldCols, wid
  * Where the records go in the school's template: its example rows (replaced), the block below the table (notes,
  * signatures) and where it moves to, and our end marker when the template has none of its own.
  */
-function placeRows(sheet: SheetInput, header: HeaderInfo, profile: Profile, template: TemplateId, fieldCols: FieldCols, n: number) {
+function placeRows(sheet: SheetInput, header: HeaderInfo, profile: Profile, template: SubmissionTemplateId, fieldCols: FieldCols, n: number) {
   const layout = locateRecords(sheet, header, profile);
   const firstRow = header.headerRow + 1;
   const marker = resolveLayout(profile, template).marker;

@@ -3,7 +3,7 @@
  * the built-in layout describes. Adapters turn the description into a file (ExcelJS for the command line and the
  * browser workbench; Office.js later); nothing here knows about any of them.
  */
-import type { Issue, TemplateId } from '../types';
+import type { Issue, SubmissionTemplateId, TemplateId } from '../types';
 import type { Field } from '../templates/fields';
 import type { PrintPlan } from './print';
 
@@ -27,7 +27,7 @@ export interface ExportRecord {
 export interface SheetExport {
   /** The user's sheet name. */
   sheet: string;
-  template: TemplateId;
+  template: SubmissionTemplateId;
   records: ExportRecord[];
   /** Fields the user's sheet has a column for. */
   fields: ReadonlySet<Field>;
@@ -45,7 +45,8 @@ export interface SheetExport {
 export interface ExportPreparation {
   exports: SheetExport[];
   /** Sheets that match no template (or are empty): not exported. */
-  skipped: { sheet: string; reason: string }[];
+  /** Sheets not exported, and why; `template` for a sheet read as a template that is not submitted (the pre-check's list). */
+  skipped: { sheet: string; reason: string; template?: TemplateId }[];
 }
 
 export type RowRole = 'title' | 'header' | 'record' | 'terminator' | 'signature' | 'legend-title' | 'legend-header' | 'legend';
@@ -54,6 +55,8 @@ export interface ExportCell {
   value: ExportValue;
   /** 'General' or '@' (text). */
   numberFormat: string;
+  /** Long text shown on several lines (the pre-check's reasons). */
+  wrap?: boolean;
 }
 
 export interface ExportRow {

@@ -40,6 +40,12 @@ const NAMED_PER_GROUP = 3;
 /** Why these inputs make no single submission, or null when they do. */
 function refusal(sources: readonly PreparedSource[], profile: Profile, options: MergeOptions): MergeRefusal | null {
   const empty = sources.find((s) => s.sheets.length === 0);
+  const read = empty?.skipped.find((k) => k.template);
+  if (empty && read?.template) {
+    // The pre-check's student list (DOMAIN.md §3 T5) is read, never handed in: there is no submission to merge it into.
+    const message = `文件“${empty.file}”是${templateLabel(read.template)}，无法汇总：${read.reason}`;
+    return { kind: 'not-submitted', file: empty.file, template: read.template, message };
+  }
   if (empty) {
     const what = options.template
       ? `${templateLabel(options.template)}的表头`

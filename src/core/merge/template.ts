@@ -3,13 +3,13 @@
  * sorts it, and what makes two records the same (DOMAIN.md §5 `row.duplicate`: 学号; (学号, 科目) in T1; (key, 修改项目)
  * in T3). Its layout, 序号 and end row come from the export builder (export/build.ts), unchanged.
  */
-import type { TemplateId } from '../types';
+import type { SubmissionTemplateId } from '../types';
 import type { Profile } from '../profile/schema';
 import type { Field } from '../templates/fields';
 import { templateOf } from '../templates/registry';
 
 export interface MergeFacts {
-  template: TemplateId;
+  template: SubmissionTemplateId;
   /** Chinese name, for people. */
   title: string;
   /** The field that identifies a record and orders the table (学号 / 注册证号). */
@@ -23,7 +23,7 @@ export interface MergeFacts {
 }
 
 /** What merging reads of a template, from its definition in the registry (templates/<id>/). */
-export function mergeFacts(template: TemplateId): MergeFacts {
+export function mergeFacts(template: SubmissionTemplateId): MergeFacts {
   const t = templateOf(template);
   return {
     template,

@@ -3,7 +3,7 @@
  * report that ties every issue of the submission to the file and row it comes from (docs/report-format.md, `xueji
  * merge --json`).
  */
-import type { Issue, SheetInput, Summary, TemplateId } from '../types';
+import type { Issue, SheetInput, SubmissionTemplateId, Summary, TemplateId } from '../types';
 import type { Field } from '../templates/fields';
 import type { WideMapping } from '../engine/header';
 import type { ExportWorkbook, SheetExport } from '../export/types';
@@ -35,7 +35,7 @@ export interface SourceSheet {
 export interface PreparedSource {
   file: string;
   sheets: SourceSheet[];
-  skipped: { sheet: string; reason: string }[];
+  skipped: { sheet: string; reason: string; template?: TemplateId }[];
 }
 
 /** Where a row of the merged file comes from. */
@@ -101,12 +101,14 @@ export type MergeRefusal =
       groups: { template: TemplateId; sheets: { file: string; sheet: string }[] }[];
     }
   | { kind: 'no-template'; message: string; file: string }
+  /** The file is a list that is read, not submitted (the pre-check's student list): nothing to merge. */
+  | { kind: 'not-submitted'; message: string; file: string; template: TemplateId }
   | { kind: 'too-many-rows'; message: string; records: number; limit: number };
 
 /** The one submission the files make. */
 export interface MergedSubmission {
   kind: 'merged';
-  template: TemplateId;
+  template: SubmissionTemplateId;
   /** The merged records, as one checked sheet (sorted, ready for the export builder). */
   merged: SheetExport;
   /** The submission workbook, in the profile's layout (export/build.ts). */

@@ -5,6 +5,7 @@ import { DEFAULT_WITHDRAWAL_LAYOUT } from '../templates/withdrawal/profile';
 import { DEFAULT_CORRECTION_LAYOUTS } from '../templates/correction/profile';
 import { DEFAULT_EVIDENCE, DEFAULT_PHOTOS } from '../evidence/profile';
 import { DEFAULT_WRITTEN_REPORT } from '../written-report/profile';
+import { DEFAULT_PRECHECK } from '../templates/graduation-precheck/profile';
 
 const RAW_DEFAULT = {
   name: '默认配置（河北电大免考信息表 / 陕西退学名单 / 国开学生基本信息修改情况统计表）',
@@ -34,6 +35,7 @@ const RAW_DEFAULT = {
     newStudentWindowMonths: 6,
     layouts: DEFAULT_CORRECTION_LAYOUTS,
   },
+  precheck: DEFAULT_PRECHECK,
   limits: { fixMaxRows: 200000, cells: 8000000, issues: 100000, inflatedBytes: 1000000000, memoryMB: 1024 },
   evidence: DEFAULT_EVIDENCE,
   photos: DEFAULT_PHOTOS,

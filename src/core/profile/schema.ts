@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { exemptionProfileSchema } from '../templates/exemption/profile';
 import { withdrawalProfileSchema } from '../templates/withdrawal/profile';
 import { correctionProfileSchema } from '../templates/correction/profile';
+import { precheckProfileSchema } from '../templates/graduation-precheck/profile';
 import { evidenceProfileSchema, photosProfileSchema } from '../evidence/profile';
 import { writtenReportProfileSchema } from '../written-report/profile';
 import { profileIssuesText } from './messages';
@@ -29,6 +30,8 @@ export const profileSchema = z
     withdrawal: withdrawalProfileSchema,
     /** 学生基本信息修改情况统计表: templates/correction/profile.ts. */
     correction: correctionProfileSchema,
+    /** 毕业资格预审 (DOMAIN.md §3 T5): templates/graduation-precheck/profile.ts. */
+    precheck: precheckProfileSchema,
     /**
      * What one file may hold before it is refused (exit 2, naming the limit) or its report is cut short: memory
      * follows these, never the sheet's coordinates (issue 14: peak ≤ 1 GB for any input with the defaults).

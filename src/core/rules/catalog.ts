@@ -107,13 +107,14 @@ const ROWS: Row[] = [
   { id: 'photo.name', severity: 'error', fixable: 'partly', fixNote: PHOTOS_FIX, title: '照片命名', meaning: '照片名称不是学号（或配置的身份证号）加小写 .jpg，或同一学生有多张', source: 'seed 002 附件3；seed 004' },
   { id: 'photo.head-position', severity: 'warning', fixable: 'no', title: '头部位置', meaning: '头顶不在照片上边缘以下 50–110 像素', source: '学信网照片规格（public）' },
   // ---------------------------------------------------------------- graduation pre-check (DOMAIN §3 T5)
-  { id: 'graduation.too-early', severity: 'error', fixable: 'no', title: '未满最短学习年限', meaning: '从入学到本批次不足5个学期（最短二年半）', source: 'seed 001（最短二年半）、seed 002', emitted: false },
-  { id: 'graduation.expired', severity: 'error', fixable: 'no', title: '学籍已过期', meaning: '学籍自入学注册起8年有效，在本批次证书日期前已过期', source: 'seed 000 §四7', emitted: false },
-  { id: 'graduation.expiring', severity: 'warning', fixable: 'no', title: '最后一次毕业机会', meaning: '学籍在下一批次前到期：本批次是该生最后的机会', source: 'seed 000', emitted: false },
-  { id: 'graduation.status', severity: 'error', fixable: 'no', title: '学籍状态', meaning: '学籍状态不是“在籍”（毕业、退学、休学等）', source: 'seed 002', emitted: false },
-  { id: 'graduation.photo-missing', severity: 'error', fixable: 'no', title: '缺少毕业照片', meaning: '毕业照片状态为未上传，或照片文件夹中没有该生照片', source: 'seed 002', emitted: false },
-  { id: 'graduation.chsi-photo', severity: 'error', fixable: 'no', title: '学信网缺少学历照片', meaning: '学信网照片不存在：不能通过总部审核', source: 'seed 000 §三1、seed 002', emitted: false },
-  { id: 'graduation.identity-doubt', severity: 'error', fixable: 'no', title: '身份存疑', meaning: '学信网身份存疑：复核完成前不能通过审核', source: 'seed 002', emitted: false },
+  { id: 'graduation.too-early', severity: 'error', fixable: 'no', title: '未满最短学习年限', meaning: '从入学到本批次不足5个学期（最短二年半，入学学期算在内）：7月批次只接收两年前春季及以前入学的学生，1月批次只接收三年前秋季及以前入学的学生（202307 ← 2021春季，202401 ← 2021秋季）；没有入学年度学期时按学号', source: 'seed 001 第八条3（最短学习时间不得低于二年半）、seed 002 二1（202307：2021年春季及之前入学）' },
+  { id: 'graduation.expired', severity: 'error', fixable: 'no', title: '学籍已过期', meaning: '学籍自入学注册（春季3月1日、秋季9月1日）起8年内有效，在本批次的证书日期（批次月份的20日）之前已到期', source: 'seed 000 §四7（学籍从入学注册8年内有效）、§四5 / seed 002 七4（证书日期20日）' },
+  { id: 'graduation.expiring', severity: 'warning', fixable: 'no', title: '最后一次毕业机会', meaning: '学籍在下一批次的证书日期之前到期：本批次是该生最后一次申请毕业的机会', source: 'seed 000 §四7' },
+  { id: 'graduation.status', severity: 'error', fixable: 'no', title: '学籍状态', meaning: '学籍状态不是“在籍”（毕业、退学、休学等）；学籍状态为空的不判断', source: 'seed 002 附件3（只能导入“在籍”的学生）' },
+  { id: 'graduation.photo-missing', severity: 'error', fixable: 'no', title: '缺少毕业照片', meaning: '毕业照片状态为“未上传”，或 `xueji precheck --photos` 给出的照片文件夹中没有该生的照片（以学号或身份证号命名）', source: 'seed 002 四2(2)（未提交的学生将不能进入本批毕业初审名单）、附件2' },
+  { id: 'graduation.chsi-photo', severity: 'error', fixable: 'no', title: '学信网缺少学历照片', meaning: '学信网照片为“不存在”或“无”：学信网缺少学历照片的学生不能通过总部毕业审核', source: 'seed 000 §三1、seed 002 四2(3)、附件2' },
+  { id: 'graduation.identity-doubt', severity: 'error', fixable: 'no', title: '身份存疑', meaning: '学信网反馈身份存疑（身份存疑列为“是/存疑”，或身份核验列为“未通过/待复核”等）：复核完成前不能通过毕业审核', source: 'seed 002 四1、附件2（平台提示照片存疑）' },
+  { id: 'graduation.entry-unknown', severity: 'error', fixable: 'no', title: '无法确定入学学期', meaning: '入学年度学期为空或无法识别，学号也读不出入学学期：无法判断能否申请本批次毕业（列入暂不能申请）', source: 'ours（DOMAIN.md §3 T5：入学年度学期，或由学号推出）' },
 ];
 
 export const RULES: readonly RuleEntry[] = ROWS.map((r) => ({ emitted: true, ...r }));

@@ -12,6 +12,7 @@ import type { PrepareOptions } from '../engine/prepare';
 import type { RecordRow, RowContext } from '../engine/row';
 import type { ResolvedLayout } from '../export/layout-types';
 import type { ExportRecord } from '../export/types';
+import type { Ymd } from '../cells/dates';
 
 /**
  * A family of templates that share one header (the three correction sheets share theirs): what tells a header row
@@ -22,8 +23,11 @@ export interface HeaderFamily {
   name: string;
   /** The key and a column only this family has: a header that fails the gate is not this family. */
   gate(m: HeaderMapping, clues: string): boolean;
-  /** How much of the family's own columns the header shows (the family with most wins; then `required`). */
-  evidence(m: HeaderMapping): number;
+  /**
+   * How much of the family's own columns the header shows (the family with most wins; then `required`); `clues` (title
+   * rows and sheet name) may add to it — the pre-check's list counts a title that names it.
+   */
+  evidence(m: HeaderMapping, clues: string): number;
   /** The columns counted on a tie of evidence. */
   required: readonly Field[];
   /** The template of the family this header is, given the title rows and sheet name (`clues`). */
@@ -52,6 +56,12 @@ export interface RowRules {
   /** The template's own rules on the record, its cells already prepared and checked field by field. */
   check?(rec: RecordRow, ctx: RowContext): void;
   /**
+   * The template's own rules for one check, made once per sheet from what the caller passed for this template in
+   * `CheckOptions.templateOptions` (the pre-check's batch and photo folder; undefined when nothing was passed);
+   * used instead of `check`. For rules that depend on more than the sheet, the profile and the report date.
+   */
+  forCheck?(options: unknown, profile: Profile, today: Ymd): (rec: RecordRow, ctx: RowContext) => void;
+  /**
    * What the record claims for its key, for row.duplicate and 双改: a subject, the items changed; default [''] (the key
    * alone).
    */
@@ -75,7 +85,10 @@ export interface MarkerSpec {
 
 /** The template's rules on the table as a whole. */
 export interface TableRules {
-  marker: MarkerSpec;
+  /** The end row; null: the table has none of its own (a list that is read, not handed in: the pre-check's). */
+  marker: MarkerSpec | null;
+  /** Must 序号 run 1..n (table.sequence)? Default yes; a list read as it comes (the pre-check's) is not renumbered. */
+  sequence?: boolean;
   /** Must the roster hold one 分部 only (withdrawal.mixed-branch)? Default no. */
   oneBranch?: boolean;
   /** The sheet name the template requires (sheet.name), or null; default none. */
@@ -96,8 +109,13 @@ export interface TemplateDefinition {
   family: HeaderFamily;
   rows: RowRules;
   table: TableRules;
-  /** The layout of the exported file, from the profile (export/). */
-  layout(profile: Profile): ResolvedLayout;
+  /** The layout of the exported file, from the profile (export/); absent for a template that is not submitted. */
+  layout?(profile: Profile): ResolvedLayout;
+  /**
+   * Set for a sheet that is read, not handed in (the pre-check's student list, DOMAIN.md §3 T5): why `export` and
+   * `merge` refuse it, in Chinese. Such a template has no `layout`; its id is not a `SubmissionTemplateId` (types.ts).
+   */
+  notSubmitted?: string;
   /** What the export fills in of a record's values that the sheet left out (e.g. a code from its name); in place. */
   completeExport?(values: ExportRecord['values'], profile: Profile): void;
 }

@@ -25,7 +25,12 @@ export type Field =
   | 'newValue'
   | 'changeType'
   | 'remark'
-  | 'status';
+  | 'status'
+  // The platform's student list (graduation-precheck, seed 002: 学生照片管理 / 毕业申请).
+  | 'graduationPhoto'
+  | 'chsiPhoto'
+  | 'identityDoubt'
+  | 'identityCheck';
 
 /** Header synonyms: the first is the template's own header text. */
 export const FIELD_HEADERS: Readonly<Record<Field, readonly string[]>> = {
@@ -50,6 +55,10 @@ export const FIELD_HEADERS: Readonly<Record<Field, readonly string[]>> = {
   changeType: ['修改类型', '变更类型', '修改性质', '类型'],
   remark: ['备注', '说明'],
   status: ['学籍状态', '学生状态'],
+  graduationPhoto: ['毕业照片状态', '毕业照片', '是否有毕业照片', '毕业照片上传状态'],
+  chsiPhoto: ['学信网照片', '学信网照片状态', '学信网学历照片', '学历照片', '学信网照片是否存在'],
+  identityDoubt: ['身份存疑', '是否身份存疑', '身份存疑状态', '照片存疑'],
+  identityCheck: ['身份核验', '身份核验状态', '身份核验结果', '身份复核', '身份复核状态'],
 };
 
 /** Human names of the fields, for messages. */
@@ -87,6 +96,10 @@ export const FIELD_SPECS: Readonly<Record<Field, FieldSpec>> = {
   changeType: { mode: 'compact', isCode: false },
   remark: { mode: 'text', isCode: false },
   status: { mode: 'compact', isCode: false },
+  graduationPhoto: { mode: 'compact', isCode: false },
+  chsiPhoto: { mode: 'compact', isCode: false },
+  identityDoubt: { mode: 'compact', isCode: false },
+  identityCheck: { mode: 'compact', isCode: false },
 };
 
 export const CORRECTION_ITEMS = ['姓名', '性别', '身份证号', '民族', '出生日期', '入学文化程度'] as const;

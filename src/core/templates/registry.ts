@@ -10,6 +10,7 @@ import { correctionEnrolled } from './correction-enrolled';
 import { correctionGraduate } from './correction-graduate';
 import { exemption } from './exemption';
 import { withdrawal } from './withdrawal';
+import { graduationPrecheck } from './graduation-precheck';
 
 export const TEMPLATES: readonly TemplateDefinition[] = [
   correctionNew,
@@ -17,6 +18,7 @@ export const TEMPLATES: readonly TemplateDefinition[] = [
   correctionGraduate,
   exemption,
   withdrawal,
+  graduationPrecheck,
 ];
 
 const BY_ID = new Map<TemplateId, TemplateDefinition>(TEMPLATES.map((t) => [t.id, t]));

@@ -7,7 +7,7 @@ import { ProfileError } from '../../../src/core/profile/schema';
 import { TEMPLATE_SPECS } from '../../../src/core/templates/specs';
 import { matchHeader } from '../../../src/core/templates/fields';
 import { resolveLayout } from '../../../src/core/export/layouts';
-import { TEMPLATE_IDS } from '../../../src/core/types';
+import { SUBMISSION_TEMPLATE_IDS as TEMPLATE_IDS } from '../../../src/core/types';
 
 function rejects(overrides: unknown, path: string, words: RegExp): void {
   let caught: unknown;

@@ -1,0 +1,216 @@
+/**
+ * The pre-check's outcome (DOMAIN.md §3 T5): from the checked roster sheets, who may apply in the batch and who may
+ * not and why, with the number of students per reason. The reasons are the report's own `graduation.*` issues (the
+ * check is the one place that decides); this module only sorts the students by them and reads what the export and the
+ * screens show of each student (学号, 姓名, the entry term in its standard form …).
+ */
+import type { Issue, SheetInput } from '../../types';
+import { formatYmd, type Ymd } from '../../cells/dates';
+import { formatTerm, parseEnrollmentTerm, termFromYmd } from '../../cells/enrollment-term';
+import { excelSerialToYmd } from '../../cells/dates';
+import { checkStudentId } from '../../rules/student-id';
+import { termOfStudentId } from '../../rules/enrollment-term';
+import { prepareCell, type Prepared, type TextMode } from '../../engine/prepare';
+import { address } from '../../engine/a1';
+import { ruleTitle } from '../../rules/catalog';
+import { batchCode, batchLabel, certificateDate, followingBatch, type Batch } from './batch';
+import { batchRules } from './rules';
+import type { PrecheckColumnValue, PrecheckProfile } from './profile';
+
+/** The rules that decide (errors: 暂不能申请) or warn (可申请毕业 with a note), in the order they are counted. */
+export const PRECHECK_RULES = [
+  'graduation.too-early',
+  'graduation.expired',
+  'graduation.status',
+  'graduation.photo-missing',
+  'graduation.chsi-photo',
+  'graduation.identity-doubt',
+  'graduation.entry-unknown',
+  'graduation.expiring',
+] as const;
+
+const DECIDING: ReadonlySet<string> = new Set(PRECHECK_RULES);
+const NONE: readonly Issue[] = [];
+
+/** One checked roster sheet, as the pre-check reads it. */
+export interface PrecheckSheet {
+  sheet: SheetInput;
+  /** The column of each field the header maps. */
+  columns: ReadonlyMap<string, number>;
+  /** The sheet rows of the records, in sheet order. */
+  records: readonly number[];
+  /** Every issue of the sheet (the check run with no listing limit). */
+  issues: readonly Issue[];
+  /** What the check read of each student, by row (rows.ts); a row missing here is read from the sheet. */
+  values?: ReadonlyMap<number, StudentValues>;
+}
+
+/** What the screens and the export show of a student. */
+export type StudentValues = Partial<Record<Exclude<PrecheckColumnValue, 'seq' | 'reasons' | 'notes' | 'sourceRow'>, string>>;
+
+export interface PrecheckStudent {
+  sheet: string;
+  row: number;
+  /** The 学号 cell (where a click goes when the reason has no cell of its own). */
+  cell: string;
+  values: StudentValues;
+  /** Errors of the pre-check rules: why the student may not apply (empty: may apply). */
+  reasons: Issue[];
+  /** Warnings of the pre-check rules (graduation.expiring). */
+  notes: Issue[];
+}
+
+export interface ReasonCount {
+  rule: string;
+  title: string;
+  severity: 'error' | 'warning';
+  /** Students with this reason (a student may have several). */
+  students: number;
+}
+
+export interface PrecheckResult {
+  batch: Batch;
+  /** 202307. */
+  code: string;
+  /** The certificate date of the batch (the date rules compare with it). */
+  certificateDate: Ymd;
+  reportDate: Ymd;
+  /** The roster sheets read. */
+  sheets: { sheet: string; records: number }[];
+  apply: PrecheckStudent[];
+  refuse: PrecheckStudent[];
+  /** Students per reason, in the order of PRECHECK_RULES, only the reasons that occur. */
+  counts: ReasonCount[];
+  /** The notices' deadlines for this batch (profile `precheck.reminders`). */
+  reminders: string[];
+}
+
+const MODES: Readonly<Record<keyof StudentValues, TextMode>> = {
+  studentId: 'code',
+  idCard: 'code',
+  name: 'compact',
+  enrollmentTerm: 'compact',
+  status: 'compact',
+  branchName: 'compact',
+  centreName: 'text',
+  major: 'text',
+};
+
+/** A cell as the check prepared it (engine/prepare.ts, in the mode of its field). */
+export type PreparedValue = Pick<Prepared, 'text' | 'empty' | 'unusable' | 'dateSerial'>;
+
+/** The entry term in its standard form: from the cell (any readable form), else from the 学号, marked so. */
+function termText(p: PreparedValue | undefined, studentId: string): string {
+  if (p) {
+    const date = p.dateSerial !== null ? excelSerialToYmd(p.dateSerial) : null;
+    const term = date ? termFromYmd(date) : p.unusable ? null : parseEnrollmentTerm(p.text);
+    if (term) return formatTerm(term);
+    if (!p.empty) return p.text;
+  }
+  const sid = studentId ? checkStudentId(studentId).parsed : undefined;
+  return sid ? `${formatTerm(termOfStudentId(sid))}（按学号）` : '';
+}
+
+/**
+ * What the screens and the export show of a student, from its prepared cells (undefined: no such column): each cell's
+ * cleaned text (no spaces in codes, half-width digits …; nothing for an empty or unusable cell), the entry term in
+ * its standard form.
+ */
+export function studentValues(cell: (f: keyof StudentValues) => PreparedValue | undefined): StudentValues {
+  const v: StudentValues = {};
+  for (const field of Object.keys(MODES) as (keyof StudentValues)[]) {
+    if (field === 'enrollmentTerm') continue;
+    const p = cell(field);
+    // The cleaned text stays the prepared text: field rules canonicalise `fixed`, never `text`.
+    if (p && !p.unusable && p.text) v[field] = p.text;
+  }
+  const term = termText(cell('enrollmentTerm'), v.studentId ?? '');
+  if (term) v.enrollmentTerm = term;
+  return v;
+}
+
+/** A student's values read from the sheet, as the check reads its cells. */
+function valuesFromSheet(s: PrecheckSheet, row: number): StudentValues {
+  return studentValues((f) => {
+    const col = s.columns.get(f);
+    const mode = MODES[f];
+    return col === undefined ? undefined : prepareCell(s.sheet.rows[row - 1]?.[col], row, col, { mode, isCode: mode === 'code', label: '' });
+  });
+}
+
+/** The reminder texts for a batch, placeholders filled in. */
+export function remindersFor(batch: Batch, profile: PrecheckProfile, reportDate: Ymd): string[] {
+  return profile.reminders.filter((r) => r.months.includes(batch.month)).map((r) => fillPlaceholders(r.text, batch, reportDate));
+}
+
+/** {批次} 2023年7月, {批次代码} 202307, {上一年} 2022, {下一批次} 2024年1月, {报送日期} 2026-11-22. */
+export function fillPlaceholders(text: string, batch: Batch, reportDate: Ymd): string {
+  return text
+    .replace(/\{批次\}/g, batchLabel(batch))
+    .replace(/\{批次代码\}/g, batchCode(batch))
+    .replace(/\{上一年\}/g, String(batch.year - 1))
+    .replace(/\{下一批次\}/g, batchLabel(followingBatch(batch)))
+    .replace(/\{报送日期\}/g, formatYmd(reportDate));
+}
+
+/**
+ * Sort the students of the roster sheets: those with a pre-check error may not apply (their errors are the reasons),
+ * the others may (with the pre-check's warnings as notes). Issues of other rules (a space in a name, a 学号 stored as a
+ * number) are the sheet's hygiene, shown by the check, and decide nothing here.
+ */
+export function precheckResult(sheets: readonly PrecheckSheet[], batch: Batch, profile: PrecheckProfile, reportDate: Ymd): PrecheckResult {
+  const apply: PrecheckStudent[] = [];
+  const refuse: PrecheckStudent[] = [];
+  const perRule = new Map<string, number>();
+  for (const s of sheets) {
+    const byRow = new Map<number, Issue[]>();
+    for (const i of s.issues) {
+      if (i.row === null || !DECIDING.has(i.rule)) continue;
+      const list = byRow.get(i.row);
+      if (list) list.push(i);
+      else byRow.set(i.row, [i]);
+    }
+    const keyCol = s.columns.get('studentId') ?? 0;
+    for (const row of s.records) {
+      const own = byRow.get(row) ?? NONE;
+      const reasons: Issue[] = [];
+      const notes: Issue[] = [];
+      for (const i of own) (i.severity === 'error' ? reasons : notes).push(i);
+      const student: PrecheckStudent = {
+        sheet: s.sheet.name,
+        row,
+        cell: address(row, keyCol),
+        values: s.values?.get(row) ?? valuesFromSheet(s, row),
+        reasons,
+        notes,
+      };
+      // Each rule once per student (a student may have one rule on two cells).
+      own.forEach((i, k) => {
+        if (own.findIndex((j) => j.rule === i.rule) === k) perRule.set(i.rule, (perRule.get(i.rule) ?? 0) + 1);
+      });
+      (reasons.length ? refuse : apply).push(student);
+    }
+  }
+  const counts: ReasonCount[] = PRECHECK_RULES.filter((r) => perRule.has(r)).map((rule) => ({
+    rule,
+    title: ruleTitle(rule),
+    severity: rule === 'graduation.expiring' ? 'warning' : 'error',
+    students: perRule.get(rule)!,
+  }));
+  return {
+    batch,
+    code: batchCode(batch),
+    certificateDate: certificateDate(batch, batchRules(profile)),
+    reportDate,
+    sheets: sheets.map((s) => ({ sheet: s.sheet.name, records: s.records.length })),
+    apply,
+    refuse,
+    counts,
+    reminders: remindersFor(batch, profile, reportDate),
+  };
+}
+
+/** A student's reasons (or notes) in words, for the export's 原因 / 提示 column. */
+export function inWords(issues: readonly Issue[]): string {
+  return issues.map((i) => `${ruleTitle(i.rule)}：${i.message}`).join('；\n');
+}
