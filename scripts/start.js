@@ -127,6 +127,8 @@ function printReport() {
           '试一试：',
           '  node bin/xueji.js check 你的表格.xlsx            # 检查（--json 输出 JSON 报告）',
           `  node bin/xueji.js fix ${files[0]} -o 修复后.xlsx   # 自动修复到副本`,
+          '  node bin/xueji.js precheck 学生名单.xlsx --batch 202707   # 毕业资格预审（这一批谁能申请毕业）',
+          '  node bin/xueji.js --help                          # 全部命令：导出、书面报告、汇总、附件和照片……',
           '  （在项目目录运行一次 npm link，之后在任何文件夹都能直接用 xueji …；不要在项目之外用 npx xueji，那会从网上下载别人的同名包）',
           '',
         ].join('\n'),
