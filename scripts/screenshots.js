@@ -8,7 +8,7 @@ const { join } = require('node:path');
 
 const root = join(__dirname, '..');
 const jest = require.resolve('jest/bin/jest', { paths: [root] });
-const result = spawnSync(process.execPath, [jest, '--runInBand', 'test/browser/workbench.test.ts', 'test/browser/editing.test.ts'], {
+const result = spawnSync(process.execPath, [jest, '--runInBand', 'test/browser/workbench.test.ts', 'test/browser/editing.test.ts', 'test/browser/graduation-precheck.test.ts', 'test/browser/merge.test.ts'], {
   cwd: root,
   stdio: 'inherit',
   env: { ...process.env, XUEJI_SCREENSHOTS: 'docs/screenshots', XUEJI_REBUILD: '1' },

@@ -7,7 +7,7 @@
 import { join } from 'node:path';
 import * as ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
-import { ROOT } from './harness';
+import { ROOT, screenshotDir } from './harness';
 import { useWorkbench } from './setup';
 import { PRECHECK_EXAMPLE } from '../../scripts/make-examples';
 
@@ -67,6 +67,7 @@ test('pre-check the example against the default batch 202307: counts, marks, sel
 
   await result.getByRole('button', { name: 'Q12' }).click();
   await page.waitForFunction(() => document.activeElement?.getAttribute('data-active-cell') === 'Q12');
+  await page.screenshot({ path: join(screenshotDir(), 'workbench-precheck.png'), animations: 'disabled' });
 
   const download = page.waitForEvent('download');
   await section.getByRole('button', { name: '导出预审结果' }).click();

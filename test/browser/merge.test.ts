@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
-import { foreignRequests, openWorkbenchPage } from './harness';
+import { foreignRequests, openWorkbenchPage, screenshotDir } from './harness';
 import { useWorkbench } from './setup';
 import { makeName, makeSid } from '../helpers/rules';
 import { DEFAULT_PROFILE } from '../../src/core/profile/default-profile';
@@ -71,6 +71,7 @@ test('three files dropped: listed with template and records, the cross-file dupl
   expect(dupText[0]).toContain(`同一学号重复出现（${makeSid(9)}）：中心A.xlsx 工作表「退学」第4行 和 中心C.xlsx 工作表「退学」第3行`);
   expect(dupText[0]).toContain('（汇总文件第7、8行）');
   await view.getByText('还有 1 个错误无法自动修复').waitFor();
+  await page.screenshot({ path: join(screenshotDir(), 'workbench-merge.png'), animations: 'disabled' });
 
   // The preview: sorted, each row with where it comes from.
   const preview = view.getByRole('region', { name: '汇总后的表格（预览）' });

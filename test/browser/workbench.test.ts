@@ -240,7 +240,8 @@ test('附件检查 in the workbench: scans picked for the roster are matched to 
   ]);
   await page.getByRole('button', { name: '检查附件' }).click();
   const section = page.getByRole('region', { name: '附件检查' });
-  await section.getByText('evidence.name').first().waitFor();
+  // The section's code is loaded on first use: on a busy machine that takes longer than playwright's 30 s default.
+  await section.getByText('evidence.name').first().waitFor({ timeout: 60_000 });
   await expect(section.getByText('evidence.missing').count()).resolves.toBeGreaterThan(0);
   // 128×128 is below the 200×200 minimum: evidence.resolution on the first student's scan.
   await section.getByText('evidence.resolution').first().waitFor();
