@@ -15,6 +15,7 @@ import { address, parseRange } from './a1';
 import type { Ymd } from '../cells/dates';
 import { FactBook, StudentFacts, type RowFacts } from './record-facts';
 import type { Term } from '../cells/enrollment-term';
+import type { Outcome } from '../rules/outcome';
 import { checkStudentId } from '../rules/student-id';
 import { checkIdCard, type IdCard } from '../rules/id-card';
 import { checkGender, genderMismatch } from '../rules/gender';
@@ -215,6 +216,10 @@ class SheetChecker {
   private readonly keepFixes: boolean;
   /** Whether 序号 must run 1..n (the template's `table.sequence`). */
   private readonly sequenced: boolean;
+  /** A record's cells before its row is read: each column's field, in column order, not yet prepared. */
+  private readonly emptyCells: Partial<Record<Field, Prepared>>;
+  /** The 入学年度学期 outcomes by text (termOutcome). */
+  private readonly terms = new Map<string, Outcome<Term>>();
   /** The template's own row rules for this check. */
   private readonly rowRules: ((rec: RecordRow, ctx: RowContext) => void) | undefined;
 
@@ -232,6 +237,9 @@ class SheetChecker {
     this.requiredFields = new Set(this.required());
     this.columns = [...header.fields];
     this.readOptions = this.columns.map(([f]) => SheetChecker.readOptions(f));
+    const empty: Partial<Record<Field, Prepared>> = {};
+    for (const [f] of this.columns) empty[f] = undefined;
+    this.emptyCells = empty;
     this.keyCol = header.fields.get(this.spec.key);
     this.sequenced = this.spec.table.sequence !== false;
     const rules = this.spec.rows;
@@ -411,7 +419,8 @@ class SheetChecker {
 
   private checkRow(r: number): RecordRow {
     const raw = this.sheet.rows[r - 1] ?? [];
-    const cells: Partial<Record<Field, Prepared>> = {};
+    // A copy of the sheet's empty record: every row's cells then share one shape, made once (no per-row transitions).
+    const cells: Partial<Record<Field, Prepared>> = { ...this.emptyCells };
     // A row may read some cells differently from their column (the template says which).
     const specs = this.spec.rows.cellSpecs?.(raw, this.header) ?? null;
     const mayBeEmpty = this.spec.rows.mayBeEmpty;
@@ -454,7 +463,7 @@ class SheetChecker {
     let term: Term | undefined;
     const tc = cells.enrollmentTerm;
     if (ok(tc)) {
-      term = add(tc, checkEnrollmentTerm(tc.text, tc.dateSerial));
+      term = add(tc, this.termOutcome(tc.text, tc.dateSerial));
       if (term && rec.studentId) {
         const m = termMismatch(term, rec.studentId);
         if (m) tc.drafts.push(m);
@@ -469,6 +478,20 @@ class SheetChecker {
     const ctx: RowContext = { raw, header: this.header, profile: this.profile, today, idCard, ethnicity, term, facts: this.rowFacts };
     this.rowRules?.(rec, ctx);
     return rec;
+  }
+
+  /**
+   * The 入学年度学期 rule's outcome, once per distinct text of the sheet (a roster has a few dozen terms in 100,000
+   * rows). Sound to share: the outcome depends on the text alone, and record() copies its drafts onto each cell.
+   */
+  private termOutcome(text: string, dateSerial: number | null): Outcome<Term> {
+    if (dateSerial !== null) return checkEnrollmentTerm(text, dateSerial);
+    let o = this.terms.get(text);
+    if (!o) {
+      o = checkEnrollmentTerm(text, null);
+      if (this.terms.size < MEMO_LIMIT) this.terms.set(text, o);
+    }
+    return o;
   }
 
   /**
@@ -580,6 +603,8 @@ class SheetChecker {
 
   /** Turn a row's own drafts into issues; every fixable issue of a cell carries the cell's final value. */
   private emitRow(rec: RecordRow): { issues: readonly Issue[]; fixes: readonly Patch[] } {
+    // Most rows have no draft at all: nothing to collect, no arrays made.
+    if (!hasAnyDraft(rec)) return NO_ISSUES;
     const cells: Prepared[] = [];
     // The field of each cell, known for the columns' cells (fieldOf searches only for the changes' and wide cells).
     const fields: (string | null)[] = [];
@@ -616,8 +641,18 @@ class SheetChecker {
 const NO_ISSUES: { issues: readonly Issue[]; fixes: readonly Patch[] } = { issues: [], fixes: [] };
 const NO_SECOND: readonly string[] = [''];
 const NO_CHANGES: RowOutcome['changes'] = [];
+/** Distinct values a per-sheet memo keeps at most (a sheet of garbage must not grow it without bound). */
+const MEMO_LIMIT = 4096;
 /** A 序号 as the text of a whole number, exactly (what `String(n)` gives). */
 const DECIMAL = /^(0|[1-9]\d{0,14})$/;
+
+/** Whether any cell of a record (its columns', its changes', its wide layout's) has a draft. */
+function hasAnyDraft(rec: RecordRow): boolean {
+  for (const f in rec.cells) if (rec.cells[f as Field]?.hasDrafts) return true;
+  for (const ch of rec.changes) if (ch.oldCell.hasDrafts || ch.newCell.hasDrafts) return true;
+  if (rec.wideCells) for (const p of rec.wideCells) if (p.hasDrafts) return true;
+  return false;
+}
 
 /** Whether what a key has claimed so far (one subject or item, or several) includes `k`. */
 function claims(seen: string | string[], k: string): boolean {
