@@ -42,8 +42,11 @@ export interface PrecheckSheet {
   /** Every issue of the sheet (the check run with no listing limit). */
   issues: readonly Issue[];
   /** What the check read of each student, by row (rows.ts); a row missing here is read from the sheet. */
-  values?: ReadonlyMap<number, StudentValues>;
+  values?: StudentsByRow;
 }
+
+/** Per sheet row, the student's values (an array indexed by row number: no hashing for 100,000 rows). */
+export type StudentsByRow = (StudentValues | undefined)[];
 
 /** What the screens and the export show of a student. */
 export type StudentValues = Partial<Record<Exclude<PrecheckColumnValue, 'seq' | 'reasons' | 'notes' | 'sourceRow'>, string>>;
@@ -55,9 +58,9 @@ export interface PrecheckStudent {
   cell: string;
   values: StudentValues;
   /** Errors of the pre-check rules: why the student may not apply (empty: may apply). */
-  reasons: Issue[];
+  reasons: readonly Issue[];
   /** Warnings of the pre-check rules (graduation.expiring). */
-  notes: Issue[];
+  notes: readonly Issue[];
 }
 
 export interface ReasonCount {
@@ -96,15 +99,32 @@ const MODES: Readonly<Record<keyof StudentValues, TextMode>> = {
   major: 'text',
 };
 
+/** The fields studentValues reads besides the entry term, listed once rather than once per student. */
+const PLAIN_FIELDS = (Object.keys(MODES) as (keyof StudentValues)[]).filter((f) => f !== 'enrollmentTerm');
+
 /** A cell as the check prepared it (engine/prepare.ts, in the mode of its field). */
 export type PreparedValue = Pick<Prepared, 'text' | 'empty' | 'unusable' | 'dateSerial'>;
+
+/** A term's text in its standard form (null: unreadable), once per distinct text (a roster has a few dozen). */
+const STANDARD_TERMS = new Map<string, string | null>();
+
+function standardTerm(text: string): string | null {
+  let t = STANDARD_TERMS.get(text);
+  if (t === undefined) {
+    const term = parseEnrollmentTerm(text);
+    t = term ? formatTerm(term) : null;
+    if (STANDARD_TERMS.size < 4096) STANDARD_TERMS.set(text, t);
+  }
+  return t;
+}
 
 /** The entry term in its standard form: from the cell (any readable form), else from the 学号, marked so. */
 function termText(p: PreparedValue | undefined, studentId: string): string {
   if (p) {
     const date = p.dateSerial !== null ? excelSerialToYmd(p.dateSerial) : null;
-    const term = date ? termFromYmd(date) : p.unusable ? null : parseEnrollmentTerm(p.text);
-    if (term) return formatTerm(term);
+    const dated = date ? termFromYmd(date) : null;
+    const term = date ? dated && formatTerm(dated) : p.unusable ? null : standardTerm(p.text);
+    if (term) return term;
     if (!p.empty) return p.text;
   }
   const sid = studentId ? checkStudentId(studentId).parsed : undefined;
@@ -118,8 +138,7 @@ function termText(p: PreparedValue | undefined, studentId: string): string {
  */
 export function studentValues(cell: (f: keyof StudentValues) => PreparedValue | undefined): StudentValues {
   const v: StudentValues = {};
-  for (const field of Object.keys(MODES) as (keyof StudentValues)[]) {
-    if (field === 'enrollmentTerm') continue;
+  for (const field of PLAIN_FIELDS) {
     const p = cell(field);
     // The cleaned text stays the prepared text: field rules canonicalise `fixed`, never `text`.
     if (p && !p.unusable && p.text) v[field] = p.text;
@@ -163,32 +182,25 @@ export function precheckResult(sheets: readonly PrecheckSheet[], batch: Batch, p
   const refuse: PrecheckStudent[] = [];
   const perRule = new Map<string, number>();
   for (const s of sheets) {
-    const byRow = new Map<number, Issue[]>();
+    // By sheet row (an array indexed by row number, as the values are).
+    const byRow: (Issue[] | undefined)[] = [];
     for (const i of s.issues) {
       if (i.row === null || !DECIDING.has(i.rule)) continue;
-      const list = byRow.get(i.row);
-      if (list) list.push(i);
-      else byRow.set(i.row, [i]);
+      (byRow[i.row] ??= []).push(i);
     }
     const keyCol = s.columns.get('studentId') ?? 0;
     for (const row of s.records) {
-      const own = byRow.get(row) ?? NONE;
-      const reasons: Issue[] = [];
-      const notes: Issue[] = [];
-      for (const i of own) (i.severity === 'error' ? reasons : notes).push(i);
+      const own = byRow[row];
       const student: PrecheckStudent = {
         sheet: s.sheet.name,
         row,
         cell: address(row, keyCol),
-        values: s.values?.get(row) ?? valuesFromSheet(s, row),
-        reasons,
-        notes,
+        values: s.values?.[row] ?? valuesFromSheet(s, row),
+        reasons: own ? own.filter((i) => i.severity === 'error') : NONE,
+        notes: own ? own.filter((i) => i.severity !== 'error') : NONE,
       };
-      // Each rule once per student (a student may have one rule on two cells).
-      own.forEach((i, k) => {
-        if (own.findIndex((j) => j.rule === i.rule) === k) perRule.set(i.rule, (perRule.get(i.rule) ?? 0) + 1);
-      });
-      (reasons.length ? refuse : apply).push(student);
+      if (own) countRules(own, perRule);
+      (student.reasons.length ? refuse : apply).push(student);
     }
   }
   const counts: ReasonCount[] = PRECHECK_RULES.filter((r) => perRule.has(r)).map((rule) => ({
@@ -208,6 +220,16 @@ export function precheckResult(sheets: readonly PrecheckSheet[], batch: Batch, p
     counts,
     reminders: remindersFor(batch, profile, reportDate),
   };
+}
+
+/** Each rule of a student's issues counted once (a student may have one rule on two cells). */
+function countRules(own: readonly Issue[], perRule: Map<string, number>): void {
+  for (let k = 0; k < own.length; k++) {
+    const rule = own[k]!.rule;
+    let first = true;
+    for (let j = 0; j < k; j++) if (own[j]!.rule === rule) first = false;
+    if (first) perRule.set(rule, (perRule.get(rule) ?? 0) + 1);
+  }
 }
 
 /** A student's reasons (or notes) in words, for the export's 原因 / 提示 column. */

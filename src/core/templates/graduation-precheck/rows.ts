@@ -10,7 +10,7 @@ import type { Prepared } from '../../engine/prepare';
 import { ok, type RecordRow, type RowContext, type TemplateOptions } from '../../engine/row';
 import { nextBatchOn, type Batch } from './batch';
 import { batchRules, precheckRow, type PrecheckContext } from './rules';
-import { studentValues, type StudentValues } from './result';
+import { studentValues, type StudentsByRow } from './result';
 
 /** What a pre-check is run for: its batch (default: the next after the report date) and the photo folder. */
 export interface PrecheckOptions {
@@ -23,7 +23,7 @@ export interface PrecheckOptions {
    * Where the check leaves what the result shows of each student (result.ts `studentValues`), read from the cells it
    * prepared anyway, so that the result need not read a 100,000-row roster twice: per sheet (by its header), by row.
    */
-  values?: WeakMap<object, Map<number, StudentValues>>;
+  values?: WeakMap<object, StudentsByRow>;
 }
 
 /** The check options that run the pre-check with `o` (CheckOptions.templateOptions). */
@@ -39,11 +39,11 @@ function text(p: Prepared | undefined): string | null {
 export function precheckRows(options: unknown, profile: Profile, today: Ymd): (rec: RecordRow, ctx: RowContext) => void {
   // Only precheckOptions() builds this entry: it is a PrecheckOptions or absent.
   const o = (options ?? {}) as PrecheckOptions;
-  const ctx: PrecheckContext = { batch: o.batch ?? nextBatchOn(today, batchRules(profile.precheck)), profile: profile.precheck };
+  const ctx: PrecheckContext = { batch: o.batch ?? nextBatchOn(today, batchRules(profile.precheck)), profile: profile.precheck, dates: new Map() };
   const keys = o.photoKeys;
   const folder = o.photoFolder ?? '';
   // One closure per sheet: its values go into one map.
-  let values: Map<number, StudentValues> | undefined;
+  let values: StudentsByRow | undefined;
   return (rec, row) => {
     const c = rec.cells;
     const sid = keys ? text(c.studentId) : null;
@@ -65,8 +65,8 @@ export function precheckRows(options: unknown, profile: Profile, today: Ymd): (r
     );
     for (const d of drafts) (c[d.at] ?? c.studentId ?? c.name)?.drafts.push(d.draft);
     if (o.values) {
-      if (!values) o.values.set(row.header, (values = new Map()));
-      values.set(rec.row, studentValues((f) => c[f]));
+      if (!values) o.values.set(row.header, (values = []));
+      values[rec.row] = studentValues((f) => c[f]);
     }
   };
 }
