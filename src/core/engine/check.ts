@@ -208,6 +208,9 @@ class SheetChecker {
   private readonly merged: ReturnType<typeof parseRange>[];
   private readonly requiredFields: ReadonlySet<Field>;
   private readonly columns: readonly (readonly [Field, number])[];
+  /** Each column's field and sheet column (same order as `columns`), apart: no pair to unpack per cell. */
+  private readonly fieldOf: readonly Field[];
+  private readonly colOf: readonly number[];
   /** How each column's cells are read (same order as `columns`). */
   private readonly readOptions: readonly PrepareOptions[];
   private readonly keyCol: number | undefined;
@@ -218,6 +221,8 @@ class SheetChecker {
   private readonly sequenced: boolean;
   /** A record's cells before its row is read: each column's field, in column order, not yet prepared. */
   private readonly emptyCells: Partial<Record<Field, Prepared>>;
+  /** What the template's row rules see besides the record (one object, refilled for each row). */
+  private readonly rowContext: RowContext;
   /** The 入学年度学期 outcomes by text (termOutcome). */
   private readonly terms = new Map<string, Outcome<Term>>();
   /** The template's own row rules for this check. */
@@ -237,6 +242,10 @@ class SheetChecker {
     this.requiredFields = new Set(this.required());
     this.columns = [...header.fields];
     this.readOptions = this.columns.map(([f]) => SheetChecker.readOptions(f));
+    const today = options.reportDate;
+    this.rowContext = { raw: [], header, profile, today, idCard: undefined, ethnicity: undefined, term: undefined, facts: this.rowFacts };
+    this.fieldOf = this.columns.map(([f]) => f);
+    this.colOf = this.columns.map(([, c]) => c);
     const empty: Partial<Record<Field, Prepared>> = {};
     for (const [f] of this.columns) empty[f] = undefined;
     this.emptyCells = empty;
@@ -424,10 +433,12 @@ class SheetChecker {
     // A row may read some cells differently from their column (the template says which).
     const specs = this.spec.rows.cellSpecs?.(raw, this.header) ?? null;
     const mayBeEmpty = this.spec.rows.mayBeEmpty;
-    for (let k = 0; k < this.columns.length; k++) {
-      const [f, col] = this.columns[k]!;
-      const own = specs?.[f];
-      const p = prepareCell(raw[col], r, col, own ?? this.readOptions[k]!);
+    const fields = this.fieldOf;
+    const cols = this.colOf;
+    for (let k = 0; k < fields.length; k++) {
+      const f = fields[k]!;
+      const col = cols[k]!;
+      const p = prepareCell(raw[col], r, col, (specs && specs[f]) ?? this.readOptions[k]!);
       cells[f] = p;
       if (p.empty && this.requiredFields.has(f) && !mayBeEmpty?.has(f)) {
         p.drafts.push(err('cell.required', `“${this.label(f)}”不能为空`));
@@ -475,8 +486,15 @@ class SheetChecker {
     const keyCell = cells[this.spec.key];
     rec.key = keyCell && !keyCell.unusable ? (keyCell.fixed || keyCell.text) : '';
 
-    const ctx: RowContext = { raw, header: this.header, profile: this.profile, today, idCard, ethnicity, term, facts: this.rowFacts };
-    this.rowRules?.(rec, ctx);
+    if (this.rowRules) {
+      // One context for the sheet's rows, refilled per row: the template's rules read it during the call only.
+      const ctx = this.rowContext;
+      ctx.raw = raw;
+      ctx.idCard = idCard;
+      ctx.ethnicity = ethnicity;
+      ctx.term = term;
+      this.rowRules(rec, ctx);
+    }
     return rec;
   }
 
