@@ -79,7 +79,7 @@ export interface RowOutcome extends RecordKey {
   changes: readonly { item: CorrectionItem | null; col: number; field: string }[];
   /** The 分部名称 when filled, else null. */
   branch: string | null;
-  /** The 序号 cell as the check read it; null without a 序号 column. */
+  /** The 序号 cell as the check read it; null without a 序号 column, or when the template does not check 序号. */
   seq: { text: string; empty: boolean; unusable: boolean; number: number | null } | null;
   /** Correction sheets: what the row's request leaves the student's record with, when it changes 性别 / 身份证号 / 出生日期. */
   facts: RowFacts | null;
@@ -365,7 +365,8 @@ class SheetChecker {
       second,
       changes,
       branch: b && !b.empty ? b.fixed : null,
-      seq: s ? { text: s.text, empty: s.empty, unusable: s.unusable, number: DECIMAL.test(s.text) ? Number(s.text) : null } : null,
+      // Read only where 序号 must run 1..n (a roster's 序号 is not ours to check).
+      seq: s && this.sequenced ? { text: s.text, empty: s.empty, unusable: s.unusable, number: DECIMAL.test(s.text) ? Number(s.text) : null } : null,
       facts: rec.facts ?? null,
     };
   }
