@@ -191,13 +191,14 @@ export function precheckResult(sheets: readonly PrecheckSheet[], batch: Batch, p
     const keyCol = s.columns.get('studentId') ?? 0;
     for (const row of s.records) {
       const own = byRow[row];
+      const sides = split(own);
       const student: PrecheckStudent = {
         sheet: s.sheet.name,
         row,
         cell: address(row, keyCol),
         values: s.values?.[row] ?? valuesFromSheet(s, row),
-        reasons: own ? own.filter((i) => i.severity === 'error') : NONE,
-        notes: own ? own.filter((i) => i.severity !== 'error') : NONE,
+        reasons: sides.reasons,
+        notes: sides.notes,
       };
       if (own) countRules(own, perRule);
       (student.reasons.length ? refuse : apply).push(student);
@@ -220,6 +221,19 @@ export function precheckResult(sheets: readonly PrecheckSheet[], batch: Batch, p
     counts,
     reminders: remindersFor(batch, profile, reportDate),
   };
+}
+
+/**
+ * A student's deciding issues as reasons (errors) and notes (warnings). `own` is this student's own list (made for it
+ * in precheckResult): when it holds one kind only, as nearly always, it is that side as it is, with no copy.
+ */
+function split(own: Issue[] | undefined): { reasons: readonly Issue[]; notes: readonly Issue[] } {
+  if (!own) return { reasons: NONE, notes: NONE };
+  let errors = 0;
+  for (const i of own) if (i.severity === 'error') errors++;
+  if (errors === own.length) return { reasons: own, notes: NONE };
+  if (errors === 0) return { reasons: NONE, notes: own };
+  return { reasons: own.filter((i) => i.severity === 'error'), notes: own.filter((i) => i.severity !== 'error') };
 }
 
 /** Each rule of a student's issues counted once (a student may have one rule on two cells). */
