@@ -40,6 +40,20 @@ const FULLWIDTH_ALNUM_G = /[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]/g;
 /** Full-width forms sit exactly 0xFEE0 above their ASCII twins. */
 const FULLWIDTH_OFFSET = 0xfee0;
 
+/**
+ * Whether no cleaning can change `s`: it holds only printable ASCII other than the space, and U+3001–U+FEFE (CJK and
+ * the like) — no whitespace, invisible or full-width alphanumeric character (all of which lie outside both ranges).
+ * One pass over the char codes, so the common clean cell is settled without running the cleaning regexes.
+ */
+export function isClean(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if ((c > 0x20 && c < 0x7f) || (c > 0x3000 && c < 0xfeff)) continue;
+    return false;
+  }
+  return true;
+}
+
 export function hasInvisible(s: string): boolean {
   return INVISIBLE_RE.test(s);
 }

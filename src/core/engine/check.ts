@@ -15,6 +15,7 @@ import { address, parseRange } from './a1';
 import type { Ymd } from '../cells/dates';
 import { FactBook, StudentFacts, type RowFacts } from './record-facts';
 import type { Term } from '../cells/enrollment-term';
+import type { Outcome } from '../rules/outcome';
 import { checkStudentId } from '../rules/student-id';
 import { checkIdCard, type IdCard } from '../rules/id-card';
 import { checkGender, genderMismatch } from '../rules/gender';
@@ -78,7 +79,7 @@ export interface RowOutcome extends RecordKey {
   changes: readonly { item: CorrectionItem | null; col: number; field: string }[];
   /** The 分部名称 when filled, else null. */
   branch: string | null;
-  /** The 序号 cell as the check read it; null without a 序号 column. */
+  /** The 序号 cell as the check read it; null without a 序号 column, or when the template does not check 序号. */
   seq: { text: string; empty: boolean; unusable: boolean; number: number | null } | null;
   /** Correction sheets: what the row's request leaves the student's record with, when it changes 性别 / 身份证号 / 出生日期. */
   facts: RowFacts | null;
@@ -207,6 +208,9 @@ class SheetChecker {
   private readonly merged: ReturnType<typeof parseRange>[];
   private readonly requiredFields: ReadonlySet<Field>;
   private readonly columns: readonly (readonly [Field, number])[];
+  /** Each column's field and sheet column (same order as `columns`), apart: no pair to unpack per cell. */
+  private readonly fieldOf: readonly Field[];
+  private readonly colOf: readonly number[];
   /** How each column's cells are read (same order as `columns`). */
   private readonly readOptions: readonly PrepareOptions[];
   private readonly keyCol: number | undefined;
@@ -215,6 +219,12 @@ class SheetChecker {
   private readonly keepFixes: boolean;
   /** Whether 序号 must run 1..n (the template's `table.sequence`). */
   private readonly sequenced: boolean;
+  /** A record's cells before its row is read: each column's field, in column order, not yet prepared. */
+  private readonly emptyCells: Partial<Record<Field, Prepared>>;
+  /** What the template's row rules see besides the record (one object, refilled for each row). */
+  private readonly rowContext: RowContext;
+  /** The 入学年度学期 outcomes by text (termOutcome). */
+  private readonly terms = new Map<string, Outcome<Term>>();
   /** The template's own row rules for this check. */
   private readonly rowRules: ((rec: RecordRow, ctx: RowContext) => void) | undefined;
 
@@ -232,6 +242,13 @@ class SheetChecker {
     this.requiredFields = new Set(this.required());
     this.columns = [...header.fields];
     this.readOptions = this.columns.map(([f]) => SheetChecker.readOptions(f));
+    const today = options.reportDate;
+    this.rowContext = { raw: [], header, profile, today, idCard: undefined, ethnicity: undefined, term: undefined, facts: this.rowFacts };
+    this.fieldOf = this.columns.map(([f]) => f);
+    this.colOf = this.columns.map(([, c]) => c);
+    const empty: Partial<Record<Field, Prepared>> = {};
+    for (const [f] of this.columns) empty[f] = undefined;
+    this.emptyCells = empty;
     this.keyCol = header.fields.get(this.spec.key);
     this.sequenced = this.spec.table.sequence !== false;
     const rules = this.spec.rows;
@@ -348,7 +365,8 @@ class SheetChecker {
       second,
       changes,
       branch: b && !b.empty ? b.fixed : null,
-      seq: s ? { text: s.text, empty: s.empty, unusable: s.unusable, number: DECIMAL.test(s.text) ? Number(s.text) : null } : null,
+      // Read only where 序号 must run 1..n (a roster's 序号 is not ours to check).
+      seq: s && this.sequenced ? { text: s.text, empty: s.empty, unusable: s.unusable, number: DECIMAL.test(s.text) ? Number(s.text) : null } : null,
       facts: rec.facts ?? null,
     };
   }
@@ -411,14 +429,17 @@ class SheetChecker {
 
   private checkRow(r: number): RecordRow {
     const raw = this.sheet.rows[r - 1] ?? [];
-    const cells: Partial<Record<Field, Prepared>> = {};
+    // A copy of the sheet's empty record: every row's cells then share one shape, made once (no per-row transitions).
+    const cells: Partial<Record<Field, Prepared>> = { ...this.emptyCells };
     // A row may read some cells differently from their column (the template says which).
     const specs = this.spec.rows.cellSpecs?.(raw, this.header) ?? null;
     const mayBeEmpty = this.spec.rows.mayBeEmpty;
-    for (let k = 0; k < this.columns.length; k++) {
-      const [f, col] = this.columns[k]!;
-      const own = specs?.[f];
-      const p = prepareCell(raw[col], r, col, own ?? this.readOptions[k]!);
+    const fields = this.fieldOf;
+    const cols = this.colOf;
+    for (let k = 0; k < fields.length; k++) {
+      const f = fields[k]!;
+      const col = cols[k]!;
+      const p = prepareCell(raw[col], r, col, (specs && specs[f]) ?? this.readOptions[k]!);
       cells[f] = p;
       if (p.empty && this.requiredFields.has(f) && !mayBeEmpty?.has(f)) {
         p.drafts.push(err('cell.required', `“${this.label(f)}”不能为空`));
@@ -454,7 +475,7 @@ class SheetChecker {
     let term: Term | undefined;
     const tc = cells.enrollmentTerm;
     if (ok(tc)) {
-      term = add(tc, checkEnrollmentTerm(tc.text, tc.dateSerial));
+      term = add(tc, this.termOutcome(tc.text, tc.dateSerial));
       if (term && rec.studentId) {
         const m = termMismatch(term, rec.studentId);
         if (m) tc.drafts.push(m);
@@ -466,9 +487,30 @@ class SheetChecker {
     const keyCell = cells[this.spec.key];
     rec.key = keyCell && !keyCell.unusable ? (keyCell.fixed || keyCell.text) : '';
 
-    const ctx: RowContext = { raw, header: this.header, profile: this.profile, today, idCard, ethnicity, term, facts: this.rowFacts };
-    this.rowRules?.(rec, ctx);
+    if (this.rowRules) {
+      // One context for the sheet's rows, refilled per row: the template's rules read it during the call only.
+      const ctx = this.rowContext;
+      ctx.raw = raw;
+      ctx.idCard = idCard;
+      ctx.ethnicity = ethnicity;
+      ctx.term = term;
+      this.rowRules(rec, ctx);
+    }
     return rec;
+  }
+
+  /**
+   * The 入学年度学期 rule's outcome, once per distinct text of the sheet (a roster has a few dozen terms in 100,000
+   * rows). Sound to share: the outcome depends on the text alone, and record() copies its drafts onto each cell.
+   */
+  private termOutcome(text: string, dateSerial: number | null): Outcome<Term> {
+    if (dateSerial !== null) return checkEnrollmentTerm(text, dateSerial);
+    let o = this.terms.get(text);
+    if (!o) {
+      o = checkEnrollmentTerm(text, null);
+      if (this.terms.size < MEMO_LIMIT) this.terms.set(text, o);
+    }
+    return o;
   }
 
   /**
@@ -580,10 +622,15 @@ class SheetChecker {
 
   /** Turn a row's own drafts into issues; every fixable issue of a cell carries the cell's final value. */
   private emitRow(rec: RecordRow): { issues: readonly Issue[]; fixes: readonly Patch[] } {
+    // Most rows have no draft at all: nothing to collect, no arrays made.
+    if (!hasAnyDraft(rec)) return NO_ISSUES;
     const cells: Prepared[] = [];
     // The field of each cell, known for the columns' cells (fieldOf searches only for the changes' and wide cells).
     const fields: (string | null)[] = [];
-    for (const [f] of this.columns) {
+    // By index over the fields (no pair unpacked per column: in a hot loop that makes an iterator each time).
+    const columnFields = this.fieldOf;
+    for (let k = 0; k < columnFields.length; k++) {
+      const f = columnFields[k]!;
       if (rec.cells[f]!.hasDrafts) {
         cells.push(rec.cells[f]!);
         fields.push(f);
@@ -616,8 +663,18 @@ class SheetChecker {
 const NO_ISSUES: { issues: readonly Issue[]; fixes: readonly Patch[] } = { issues: [], fixes: [] };
 const NO_SECOND: readonly string[] = [''];
 const NO_CHANGES: RowOutcome['changes'] = [];
+/** Distinct values a per-sheet memo keeps at most (a sheet of garbage must not grow it without bound). */
+const MEMO_LIMIT = 4096;
 /** A 序号 as the text of a whole number, exactly (what `String(n)` gives). */
 const DECIMAL = /^(0|[1-9]\d{0,14})$/;
+
+/** Whether any cell of a record (its columns', its changes', its wide layout's) has a draft. */
+function hasAnyDraft(rec: RecordRow): boolean {
+  for (const f in rec.cells) if (rec.cells[f as Field]?.hasDrafts) return true;
+  for (const ch of rec.changes) if (ch.oldCell.hasDrafts || ch.newCell.hasDrafts) return true;
+  if (rec.wideCells) for (const p of rec.wideCells) if (p.hasDrafts) return true;
+  return false;
+}
 
 /** Whether what a key has claimed so far (one subject or item, or several) includes `k`. */
 function claims(seen: string | string[], k: string): boolean {

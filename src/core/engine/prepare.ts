@@ -4,7 +4,7 @@
  * and the validators see the cleaned text. A value that a normalising fix cures gets only that rule.
  */
 import type { Cell } from '../types';
-import { hasFullWidthAlnum, stripAllWhitespace, toHalfWidthAlnum, trimText } from '../cells/text';
+import { hasFullWidthAlnum, isClean, stripAllWhitespace, toHalfWidthAlnum, trimText } from '../cells/text';
 import { address } from './a1';
 import { numberText, isDateFormat } from './cell-text';
 import { err, warn, type IssueDraft, type Located } from './issue';
@@ -115,16 +115,7 @@ export function prepareCell(raw: Cell | undefined, row: number, col: number, opt
     return p;
   }
   const original = raw.kind === 'boolean' ? (raw.value ? 'TRUE' : 'FALSE') : String(raw.value);
-  let text = opt.mode === 'text' ? trimText(original) : stripAllWhitespace(original);
-  if (text !== original) {
-    p.drafts.push(err('cell.whitespace', `${opt.label}中含有空格、不间断空格或不可见字符`, true));
-    p.needsFix = true;
-  }
-  if (opt.mode !== 'text' && hasFullWidthAlnum(text)) {
-    text = toHalfWidthAlnum(text);
-    p.drafts.push(err('cell.fullwidth', `${opt.label}中含有全角数字或字母`, true));
-    p.needsFix = true;
-  }
+  const text = isClean(original) ? original : cleanText(p, original, opt);
   if (opt.isCode && SCIENTIFIC_RE.test(text)) {
     // 1.10105E+17: the display of a number copied as text — the digits were gone before it was pasted.
     p.empty = false;
@@ -139,6 +130,21 @@ export function prepareCell(raw: Cell | undefined, row: number, col: number, opt
   p.fixed = text;
   p.empty = text === '';
   return p;
+}
+
+/** A text that may need cleaning: spaces and invisibles dropped, full-width letters and digits made half-width. */
+function cleanText(p: PreparedCell, original: string, opt: PrepareOptions): string {
+  let text = opt.mode === 'text' ? trimText(original) : stripAllWhitespace(original);
+  if (text !== original) {
+    p.drafts.push(err('cell.whitespace', `${opt.label}中含有空格、不间断空格或不可见字符`, true));
+    p.needsFix = true;
+  }
+  if (opt.mode !== 'text' && hasFullWidthAlnum(text)) {
+    text = toHalfWidthAlnum(text);
+    p.drafts.push(err('cell.fullwidth', `${opt.label}中含有全角数字或字母`, true));
+    p.needsFix = true;
+  }
+  return text;
 }
 
 /** A number as Excel displays it in scientific notation: 1.10105E+17. */

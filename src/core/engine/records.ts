@@ -43,7 +43,11 @@ const FOOTER_RE =
 /** First words of a signature row (a 备注 / 说明 line that mentions 签字 is not one). */
 const SIGNATURE_RE = /^(经办人|经手人|填表人|填报人|制表人|审核人|审批人|负责人|主管领导|主管校长|领导签字|签字|签名|盖章|（盖章）|\(盖章\)|公章)/;
 
+/** What normaliseMarker changes: whitespace and the full-width slash (most cells have neither: one test, no copy). */
+const MARKER_CHANGE_RE = /[\s\u00a0\u3000／]/;
+
 export function normaliseMarker(s: string): string {
+  if (!MARKER_CHANGE_RE.test(s)) return s;
   return s.replace(/[\s\u00a0\u3000]/g, '').replace(/／/g, '/');
 }
 

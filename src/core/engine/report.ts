@@ -9,7 +9,10 @@ export function summarise(sheets: readonly SheetReport[]): Summary {
   let warnings = 0;
   let fixable = 0;
   for (const s of sheets) {
-    for (const i of s.issues) {
+    // By index: a loop run once over 100,000 issues stays unoptimised, and for…of would make a result per step.
+    const issues = s.issues;
+    for (let k = 0; k < issues.length; k++) {
+      const i = issues[k]!;
       if (i.severity === 'error') errors++;
       else warnings++;
       if (i.fix) fixable++;
@@ -34,7 +37,8 @@ export function analyseWorkbook(sheets: readonly SheetInput[], profile: Profile,
   const anyMatched = analyses.some((a) => a.report.template !== null);
   if (anyMatched) {
     for (const a of analyses) {
-      for (const i of a.report.issues) if (i.rule === 'sheet.unknown-template') demote(i);
+      const issues = a.report.issues;
+      for (let k = 0; k < issues.length; k++) if (issues[k]!.rule === 'sheet.unknown-template') demote(issues[k]!);
     }
   }
   withdrawRenames(sheets, analyses);

@@ -70,10 +70,12 @@ export function ok(p: Prepared | undefined): p is Prepared {
 
 /** Record an outcome on its cell; returns what it parsed. */
 export function record<T>(p: Prepared, o: Outcome<T>): T | undefined {
-  p.drafts.push(...o.drafts);
+  const drafts = o.drafts;
+  // No spread and no draft list for the common clean cell (a cell's list is made on first use).
+  for (let i = 0; i < drafts.length; i++) p.drafts.push(drafts[i]!);
   if (o.canonical !== undefined) {
     p.fixed = o.canonical;
-    if (o.drafts.some((d) => d.fixable)) p.needsFix = true;
+    if (drafts.some((d) => d.fixable)) p.needsFix = true;
   }
   return o.parsed;
 }

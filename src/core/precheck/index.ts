@@ -15,7 +15,7 @@ import type { SheetAnalysis } from '../engine/check';
 import { batchCode, batchesAround, nextBatchOn, type Batch } from '../templates/graduation-precheck/batch';
 import { batchRules } from '../templates/graduation-precheck/rules';
 import { precheckOptions } from '../templates/graduation-precheck/rows';
-import { precheckResult, type PrecheckResult, type PrecheckSheet, type StudentValues } from '../templates/graduation-precheck/result';
+import { precheckResult, type PrecheckResult, type PrecheckSheet, type StudentsByRow } from '../templates/graduation-precheck/result';
 import { precheckWorkbook } from '../templates/graduation-precheck/export';
 import type { ExportWorkbook } from '../export/types';
 import { detectHeader } from '../engine/header';
@@ -43,7 +43,7 @@ export interface PrecheckRun {
 
 export function runPrecheck(file: string, sheets: readonly SheetInput[], profile: Profile, o: PrecheckOptionsIn): PrecheckRun {
   const batch = o.batch ?? nextBatchOn(o.reportDate, batchRules(profile.precheck));
-  const values = new WeakMap<object, Map<number, StudentValues>>();
+  const values = new WeakMap<object, StudentsByRow>();
   const analyses = analyseWorkbook(sheets, profile, {
     reportDate: o.reportDate,
     template: 'graduation-precheck',

@@ -42,8 +42,11 @@ export interface PrecheckSheet {
   /** Every issue of the sheet (the check run with no listing limit). */
   issues: readonly Issue[];
   /** What the check read of each student, by row (rows.ts); a row missing here is read from the sheet. */
-  values?: ReadonlyMap<number, StudentValues>;
+  values?: StudentsByRow;
 }
+
+/** Per sheet row, the student's values (an array indexed by row number: no hashing for 100,000 rows). */
+export type StudentsByRow = (StudentValues | undefined)[];
 
 /** What the screens and the export show of a student. */
 export type StudentValues = Partial<Record<Exclude<PrecheckColumnValue, 'seq' | 'reasons' | 'notes' | 'sourceRow'>, string>>;
@@ -55,9 +58,9 @@ export interface PrecheckStudent {
   cell: string;
   values: StudentValues;
   /** Errors of the pre-check rules: why the student may not apply (empty: may apply). */
-  reasons: Issue[];
+  reasons: readonly Issue[];
   /** Warnings of the pre-check rules (graduation.expiring). */
-  notes: Issue[];
+  notes: readonly Issue[];
 }
 
 export interface ReasonCount {
@@ -96,15 +99,32 @@ const MODES: Readonly<Record<keyof StudentValues, TextMode>> = {
   major: 'text',
 };
 
+/** The fields studentValues reads besides the entry term, listed once rather than once per student. */
+const PLAIN_FIELDS = (Object.keys(MODES) as (keyof StudentValues)[]).filter((f) => f !== 'enrollmentTerm');
+
 /** A cell as the check prepared it (engine/prepare.ts, in the mode of its field). */
 export type PreparedValue = Pick<Prepared, 'text' | 'empty' | 'unusable' | 'dateSerial'>;
+
+/** A term's text in its standard form (null: unreadable), once per distinct text (a roster has a few dozen). */
+const STANDARD_TERMS = new Map<string, string | null>();
+
+function standardTerm(text: string): string | null {
+  let t = STANDARD_TERMS.get(text);
+  if (t === undefined) {
+    const term = parseEnrollmentTerm(text);
+    t = term ? formatTerm(term) : null;
+    if (STANDARD_TERMS.size < 4096) STANDARD_TERMS.set(text, t);
+  }
+  return t;
+}
 
 /** The entry term in its standard form: from the cell (any readable form), else from the 学号, marked so. */
 function termText(p: PreparedValue | undefined, studentId: string): string {
   if (p) {
     const date = p.dateSerial !== null ? excelSerialToYmd(p.dateSerial) : null;
-    const term = date ? termFromYmd(date) : p.unusable ? null : parseEnrollmentTerm(p.text);
-    if (term) return formatTerm(term);
+    const dated = date ? termFromYmd(date) : null;
+    const term = date ? dated && formatTerm(dated) : p.unusable ? null : standardTerm(p.text);
+    if (term) return term;
     if (!p.empty) return p.text;
   }
   const sid = studentId ? checkStudentId(studentId).parsed : undefined;
@@ -117,15 +137,28 @@ function termText(p: PreparedValue | undefined, studentId: string): string {
  * its standard form.
  */
 export function studentValues(cell: (f: keyof StudentValues) => PreparedValue | undefined): StudentValues {
-  const v: StudentValues = {};
-  for (const field of Object.keys(MODES) as (keyof StudentValues)[]) {
-    if (field === 'enrollmentTerm') continue;
-    const p = cell(field);
-    // The cleaned text stays the prepared text: field rules canonicalise `fixed`, never `text`.
-    if (p && !p.unusable && p.text) v[field] = p.text;
+  // The cleaned text stays the prepared text: field rules canonicalise `fixed`, never `text`.
+  const shown = (f: keyof StudentValues): string | undefined => {
+    const p = cell(f);
+    return p && !p.unusable && p.text ? p.text : undefined;
+  };
+  const studentId = shown('studentId');
+  const idCard = shown('idCard');
+  const name = shown('name');
+  const status = shown('status');
+  const branchName = shown('branchName');
+  const centreName = shown('centreName');
+  const major = shown('major');
+  const enrollmentTerm = termText(cell('enrollmentTerm'), studentId ?? '');
+  if (studentId && idCard && name && status && branchName && centreName && major && enrollmentTerm) {
+    // All there (the platform's list has every column): one literal, the same keys in the same order as below, made
+    // at its final size — 100,000 of these outlive the check.
+    return { studentId, idCard, name, status, branchName, centreName, major, enrollmentTerm };
   }
-  const term = termText(cell('enrollmentTerm'), v.studentId ?? '');
-  if (term) v.enrollmentTerm = term;
+  const all: StudentValues = { studentId, idCard, name, status, branchName, centreName, major };
+  const v: StudentValues = {};
+  for (const field of PLAIN_FIELDS) if (all[field]) v[field] = all[field];
+  if (enrollmentTerm) v.enrollmentTerm = enrollmentTerm;
   return v;
 }
 
@@ -163,32 +196,31 @@ export function precheckResult(sheets: readonly PrecheckSheet[], batch: Batch, p
   const refuse: PrecheckStudent[] = [];
   const perRule = new Map<string, number>();
   for (const s of sheets) {
-    const byRow = new Map<number, Issue[]>();
-    for (const i of s.issues) {
+    // By sheet row (an array indexed by row number, as the values are).
+    const byRow: (Issue[] | undefined)[] = [];
+    // Loops by index: run once over 100,000 rows they stay unoptimised, and for…of would make a result per step.
+    const issues = s.issues;
+    for (let k = 0; k < issues.length; k++) {
+      const i = issues[k]!;
       if (i.row === null || !DECIDING.has(i.rule)) continue;
-      const list = byRow.get(i.row);
-      if (list) list.push(i);
-      else byRow.set(i.row, [i]);
+      (byRow[i.row] ??= []).push(i);
     }
     const keyCol = s.columns.get('studentId') ?? 0;
-    for (const row of s.records) {
-      const own = byRow.get(row) ?? NONE;
-      const reasons: Issue[] = [];
-      const notes: Issue[] = [];
-      for (const i of own) (i.severity === 'error' ? reasons : notes).push(i);
+    const records = s.records;
+    for (let r = 0; r < records.length; r++) {
+      const row = records[r]!;
+      const own = byRow[row];
+      const sides = split(own);
       const student: PrecheckStudent = {
         sheet: s.sheet.name,
         row,
         cell: address(row, keyCol),
-        values: s.values?.get(row) ?? valuesFromSheet(s, row),
-        reasons,
-        notes,
+        values: s.values?.[row] ?? valuesFromSheet(s, row),
+        reasons: sides.reasons,
+        notes: sides.notes,
       };
-      // Each rule once per student (a student may have one rule on two cells).
-      own.forEach((i, k) => {
-        if (own.findIndex((j) => j.rule === i.rule) === k) perRule.set(i.rule, (perRule.get(i.rule) ?? 0) + 1);
-      });
-      (reasons.length ? refuse : apply).push(student);
+      if (own) countRules(own, perRule);
+      (student.reasons.length ? refuse : apply).push(student);
     }
   }
   const counts: ReasonCount[] = PRECHECK_RULES.filter((r) => perRule.has(r)).map((rule) => ({
@@ -208,6 +240,29 @@ export function precheckResult(sheets: readonly PrecheckSheet[], batch: Batch, p
     counts,
     reminders: remindersFor(batch, profile, reportDate),
   };
+}
+
+/**
+ * A student's deciding issues as reasons (errors) and notes (warnings). `own` is this student's own list (made for it
+ * in precheckResult): when it holds one kind only, as nearly always, it is that side as it is, with no copy.
+ */
+function split(own: Issue[] | undefined): { reasons: readonly Issue[]; notes: readonly Issue[] } {
+  if (!own) return { reasons: NONE, notes: NONE };
+  let errors = 0;
+  for (const i of own) if (i.severity === 'error') errors++;
+  if (errors === own.length) return { reasons: own, notes: NONE };
+  if (errors === 0) return { reasons: NONE, notes: own };
+  return { reasons: own.filter((i) => i.severity === 'error'), notes: own.filter((i) => i.severity !== 'error') };
+}
+
+/** Each rule of a student's issues counted once (a student may have one rule on two cells). */
+function countRules(own: readonly Issue[], perRule: Map<string, number>): void {
+  for (let k = 0; k < own.length; k++) {
+    const rule = own[k]!.rule;
+    let first = true;
+    for (let j = 0; j < k; j++) if (own[j]!.rule === rule) first = false;
+    if (first) perRule.set(rule, (perRule.get(rule) ?? 0) + 1);
+  }
 }
 
 /** A student's reasons (or notes) in words, for the export's 原因 / 提示 column. */

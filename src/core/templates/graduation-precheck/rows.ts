@@ -9,8 +9,8 @@ import { termOfStudentId } from '../../rules/enrollment-term';
 import type { Prepared } from '../../engine/prepare';
 import { ok, type RecordRow, type RowContext, type TemplateOptions } from '../../engine/row';
 import { nextBatchOn, type Batch } from './batch';
-import { batchRules, precheckRow, type PrecheckContext } from './rules';
-import { studentValues, type StudentValues } from './result';
+import { batchRules, precheckRow, type PrecheckContext, type PrecheckRowInput } from './rules';
+import { studentValues, type StudentsByRow } from './result';
 
 /** What a pre-check is run for: its batch (default: the next after the report date) and the photo folder. */
 export interface PrecheckOptions {
@@ -23,7 +23,7 @@ export interface PrecheckOptions {
    * Where the check leaves what the result shows of each student (result.ts `studentValues`), read from the cells it
    * prepared anyway, so that the result need not read a 100,000-row roster twice: per sheet (by its header), by row.
    */
-  values?: WeakMap<object, Map<number, StudentValues>>;
+  values?: WeakMap<object, StudentsByRow>;
 }
 
 /** The check options that run the pre-check with `o` (CheckOptions.templateOptions). */
@@ -39,34 +39,41 @@ function text(p: Prepared | undefined): string | null {
 export function precheckRows(options: unknown, profile: Profile, today: Ymd): (rec: RecordRow, ctx: RowContext) => void {
   // Only precheckOptions() builds this entry: it is a PrecheckOptions or absent.
   const o = (options ?? {}) as PrecheckOptions;
-  const ctx: PrecheckContext = { batch: o.batch ?? nextBatchOn(today, batchRules(profile.precheck)), profile: profile.precheck };
+  const ctx: PrecheckContext = { batch: o.batch ?? nextBatchOn(today, batchRules(profile.precheck)), profile: profile.precheck, dates: new Map() };
   const keys = o.photoKeys;
   const folder = o.photoFolder ?? '';
-  // One closure per sheet: its values go into one map.
-  let values: Map<number, StudentValues> | undefined;
+  // One closure per sheet: its values go into one array.
+  let values: StudentsByRow | undefined;
+  // One input for the sheet's rows, refilled per row (precheckRow reads it during the call only).
+  const input: PrecheckRowInput = {
+    term: undefined,
+    termOfId: undefined,
+    status: null,
+    photoStatus: null,
+    chsiPhoto: null,
+    identityDoubt: null,
+    identityCheck: null,
+    photoInFolder: undefined,
+    photoFolder: folder,
+  };
   return (rec, row) => {
     const c = rec.cells;
     const sid = keys ? text(c.studentId) : null;
     const idc = keys ? text(c.idCard) : null;
-    const drafts = precheckRow(
-      {
-        term: row.term,
-        // Only read when the row states no term of its own.
-        termOfId: !row.term && rec.studentId ? termOfStudentId(rec.studentId) : undefined,
-        status: text(c.status),
-        photoStatus: text(c.graduationPhoto),
-        chsiPhoto: text(c.chsiPhoto),
-        identityDoubt: text(c.identityDoubt),
-        identityCheck: text(c.identityCheck),
-        photoInFolder: keys ? (sid !== null && keys.has(sid)) || (idc !== null && keys.has(idc.toUpperCase())) : undefined,
-        photoFolder: folder,
-      },
-      ctx,
-    );
+    input.term = row.term;
+    // Only read when the row states no term of its own.
+    input.termOfId = !row.term && rec.studentId ? termOfStudentId(rec.studentId) : undefined;
+    input.status = text(c.status);
+    input.photoStatus = text(c.graduationPhoto);
+    input.chsiPhoto = text(c.chsiPhoto);
+    input.identityDoubt = text(c.identityDoubt);
+    input.identityCheck = text(c.identityCheck);
+    input.photoInFolder = keys ? (sid !== null && keys.has(sid)) || (idc !== null && keys.has(idc.toUpperCase())) : undefined;
+    const drafts = precheckRow(input, ctx);
     for (const d of drafts) (c[d.at] ?? c.studentId ?? c.name)?.drafts.push(d.draft);
     if (o.values) {
-      if (!values) o.values.set(row.header, (values = new Map()));
-      values.set(rec.row, studentValues((f) => c[f]));
+      if (!values) o.values.set(row.header, (values = []));
+      values[rec.row] = studentValues((f) => c[f]);
     }
   };
 }

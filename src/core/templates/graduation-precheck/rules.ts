@@ -43,6 +43,11 @@ export interface PrecheckRowInput {
 export interface PrecheckContext {
   batch: Batch;
   profile: PrecheckProfile;
+  /**
+   * The date rules' draft per entry term and cell (datedDraft), kept for the check's rows: a roster of 100,000 has a
+   * few dozen entry terms, and the drafts (read, never changed, by the engine) can be shared.
+   */
+  dates?: Map<number, PrecheckDraft | null>;
 }
 
 export function batchRules(p: PrecheckProfile): BatchRules {
@@ -78,49 +83,55 @@ function lastValidDay(expiry: Ymd): Ymd {
   return { y, m, d: daysInMonth(y, m) };
 }
 
+/** dateDraft, once per entry term and cell when the context keeps them (`dates`). */
+function datedDraft(entry: Term, at: 'enrollmentTerm' | 'studentId', ctx: PrecheckContext): PrecheckDraft | null {
+  if (!ctx.dates) return dateDraft(entry, at, ctx);
+  const key = entry.year * 4 + (entry.season === '春季' ? 0 : 2) + (at === 'studentId' ? 1 : 0);
+  let d = ctx.dates.get(key);
+  if (d === undefined) {
+    d = dateDraft(entry, at, ctx);
+    ctx.dates.set(key, d);
+  }
+  return d;
+}
+
 /** The date rules: too early, expired, expiring (on the 入学年度学期 cell, or the 学号 when the term comes from it). */
-function dateDrafts(entry: Term, at: PrecheckTarget, ctx: PrecheckContext): PrecheckDraft[] {
+function dateDraft(entry: Term, at: PrecheckTarget, ctx: PrecheckContext): PrecheckDraft | null {
   const rules = batchRules(ctx.profile);
   const v = dateVerdict(entry, ctx.batch, rules);
   // Most students pass: the words are made only for a draft.
-  if (v.kind === 'ok') return [];
+  if (v.kind === 'ok') return null;
   const b = batchLabel(ctx.batch);
   const whose = at === 'studentId' ? `按学号，入学年度学期为${formatTerm(entry)}` : `入学年度学期为${formatTerm(entry)}`;
   switch (v.kind) {
     case 'too-early': {
       const studied = v.semesters > 0 ? `到${b}只有${v.semesters}个学期` : `晚于${b}批次`;
-      return [
-        {
-          at,
-          draft: err(
-            'graduation.too-early',
-            `${whose}，${studied}，不足最短学习年限${rules.minSemesters}个学期（二年半）：${b}批次只接收${formatTerm(v.latest)}及以前入学的学生`,
-          ),
-        },
-      ];
+      return {
+        at,
+        draft: err(
+          'graduation.too-early',
+          `${whose}，${studied}，不足最短学习年限${rules.minSemesters}个学期（二年半）：${b}批次只接收${formatTerm(v.latest)}及以前入学的学生`,
+        ),
+      };
     }
     case 'expired':
-      return [
-        {
-          at,
-          draft: err(
-            'graduation.expired',
-            `${whose}，学籍自入学注册起${rules.validityYears}年内有效，已于${ymdText(lastValidDay(v.expiry))}到期，早于${b}批次的证书日期${ymdText(certificateDate(ctx.batch, rules))}：学籍已过期，不能申请毕业`,
-          ),
-        },
-      ];
+      return {
+        at,
+        draft: err(
+          'graduation.expired',
+          `${whose}，学籍自入学注册起${rules.validityYears}年内有效，已于${ymdText(lastValidDay(v.expiry))}到期，早于${b}批次的证书日期${ymdText(certificateDate(ctx.batch, rules))}：学籍已过期，不能申请毕业`,
+        ),
+      };
     case 'expiring':
-      return [
-        {
-          at,
-          draft: warn(
-            'graduation.expiring',
-            `${whose}，学籍有效期至${ymdText(lastValidDay(v.expiry))}，在下一批次（${batchLabel(v.following)}）之前到期：${b}是该生最后一次申请毕业的机会`,
-          ),
-        },
-      ];
+      return {
+        at,
+        draft: warn(
+          'graduation.expiring',
+          `${whose}，学籍有效期至${ymdText(lastValidDay(v.expiry))}，在下一批次（${batchLabel(v.following)}）之前到期：${b}是该生最后一次申请毕业的机会`,
+        ),
+      };
     default:
-      return [];
+      return null;
   }
 }
 
@@ -129,7 +140,10 @@ export function precheckRow(row: PrecheckRowInput, ctx: PrecheckContext): Preche
   const p = ctx.profile;
   const out: PrecheckDraft[] = [];
   const entry = row.term ?? row.termOfId;
-  if (entry) out.push(...dateDrafts(entry, row.term ? 'enrollmentTerm' : 'studentId', ctx));
+  if (entry) {
+    const dated = datedDraft(entry, row.term ? 'enrollmentTerm' : 'studentId', ctx);
+    if (dated) out.push(dated);
+  }
   else {
     out.push({
       at: 'studentId',
