@@ -94,7 +94,7 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
   program
     .configureHelp(CHINESE_HELP)
     .name('xueji')
-    .description('学籍表格助手：校验、修复国家开放大学学籍表格（免考信息表、学信网退学汇总名单、学生基本信息修改情况统计表）')
+    .description('学籍表格助手：校验、修复、导出、汇总国家开放大学学籍表格（免考信息表、学信网退学汇总名单、学生基本信息修改情况统计表），生成书面报告，毕业资格预审，核对和修正毕业照片')
     .version(pkg.version, '-v, --version', '显示版本')
     .helpOption('-h, --help', '显示帮助')
     .helpCommand('help [命令]', '显示命令的帮助')
