@@ -22,7 +22,6 @@ import {
   Button,
   Caption1,
   makeStyles,
-  mergeClasses,
   Radio,
   RadioGroup,
   Text,
@@ -30,6 +29,7 @@ import {
 } from '@fluentui/react-components';
 import { saveBytes as saveFile, ZIP_MIME } from '../download';
 import { PhotoFix } from './PhotoFix';
+import { FileIssueList } from './FileIssueList';
 import type { WorkbookPort } from '../../core/port';
 import type { FileIssue, FilesReport, SheetInput } from '../../core/types';
 import type { Profile } from '../../core/profile/schema';
@@ -134,30 +134,6 @@ const useStyles = makeStyles({
   row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center' },
   pick: { display: 'flex', flexDirection: 'column', gap: '2px' },
   meta: { color: tokens.colorNeutralForeground3, overflowWrap: 'anywhere' },
-  list: { margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: '2px' },
-  item: {
-    listStyleType: 'none',
-    display: 'flex',
-    gap: tokens.spacingHorizontalS,
-    alignItems: 'flex-start',
-    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
-    borderLeft: '3px solid transparent',
-    overflowWrap: 'anywhere',
-  },
-  error: { borderLeftColor: tokens.colorPaletteRedBorder2 },
-  warning: { borderLeftColor: tokens.colorPaletteMarigoldBorder2 },
-  cell: {
-    flexShrink: 0,
-    minWidth: '3.2em',
-    fontFamily: tokens.fontFamilyMonospace,
-    fontWeight: tokens.fontWeightSemibold,
-    border: 'none',
-    background: 'none',
-    padding: 0,
-    textAlign: 'left',
-  },
-  link: { color: tokens.colorBrandForegroundLink, cursor: 'pointer', textDecorationLine: 'underline' },
-  rule: { color: tokens.colorNeutralForeground3 },
   alert: { color: tokens.colorPaletteRedForeground1, overflowWrap: 'anywhere' },
 });
 
@@ -352,28 +328,7 @@ export function AttachmentCheck({ port, profile, checked, disabled }: Attachment
                   {outcome.mode === 'photos' ? `；可打包照片 ${outcome.members.length} 张` : ''}
                 </Text>
                 {issues.length ? (
-                  <ul className={s.list} aria-label="附件问题列表">
-                    {issues.map((i, k) => (
-                      <li key={k} className={mergeClasses(s.item, i.severity === 'error' ? s.error : s.warning)} data-rule={i.rule} data-severity={i.severity}>
-                        {i.cell ? (
-                          <button type="button" className={mergeClasses(s.cell, s.link)} data-cell={i.cell} onClick={() => onSelect(i)}>
-                            {i.cell}
-                          </button>
-                        ) : (
-                          <span className={s.cell}>—</span>
-                        )}
-                        <span>
-                          {i.severity === 'warning' ? '（警告）' : ''}
-                          {i.message}
-                          <Caption1 className={s.rule}>
-                            {' '}
-                            {i.rule}
-                            {i.path ? ` · ${i.path}` : ''}
-                          </Caption1>
-                        </span>
-                      </li>
-                    ))}
-                  </ul>
+                  <FileIssueList issues={issues} label="附件问题列表" errorPrefix="" onSelect={onSelect} />
                 ) : (
                   <Text>✓ 未发现问题</Text>
                 )}

@@ -20,6 +20,7 @@ import { formatLimit } from '../../core/evidence/report';
 import type { PhotoFixRecord } from '../../core/types';
 import type { PhotoCodecs } from '../../files/photo-fix';
 import type { ZipMember } from '../../files/photo-zip';
+import { FileIssueList, useFileListStyles } from './FileIssueList';
 
 /** The zip of the copies (the command line writes the same name into its -o folder). */
 export const FIX_ZIP_NAME = '毕业照片.zip';
@@ -50,32 +51,6 @@ function loaded<T>(module: Promise<T>): Promise<T> {
 const useStyles = makeStyles({
   box: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   meta: { color: tokens.colorNeutralForeground3, overflowWrap: 'anywhere' },
-  list: { margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: '2px' },
-  item: {
-    listStyleType: 'none',
-    display: 'flex',
-    gap: tokens.spacingHorizontalS,
-    alignItems: 'flex-start',
-    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
-    borderLeft: '3px solid transparent',
-    overflowWrap: 'anywhere',
-  },
-  error: { borderLeftColor: tokens.colorPaletteRedBorder2 },
-  warning: { borderLeftColor: tokens.colorPaletteMarigoldBorder2 },
-  done: { borderLeftColor: tokens.colorPaletteGreenBorder2 },
-  cell: {
-    flexShrink: 0,
-    minWidth: '3.2em',
-    fontFamily: tokens.fontFamilyMonospace,
-    fontWeight: tokens.fontWeightSemibold,
-    border: 'none',
-    background: 'none',
-    padding: 0,
-    textAlign: 'left',
-    color: tokens.colorBrandForegroundLink,
-    cursor: 'pointer',
-    textDecorationLine: 'underline',
-  },
   alert: { color: tokens.colorPaletteRedForeground1, overflowWrap: 'anywhere' },
 });
 
@@ -87,6 +62,7 @@ interface Outcome {
 
 export function PhotoFix(props: PhotoFixProps) {
   const s = useStyles();
+  const l = useFileListStyles();
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
@@ -171,29 +147,12 @@ export function PhotoFix(props: PhotoFixProps) {
             。原照片没有改动。
           </Text>
           {outcome.issues.length ? (
-            <ul className={s.list} aria-label="无法修正的照片">
-              {outcome.issues.map((i, k) => (
-                <li key={k} className={mergeClasses(s.item, i.severity === 'error' ? s.error : s.warning)} data-rule={i.rule} data-severity={i.severity}>
-                  {i.cell ? (
-                    <button type="button" className={s.cell} data-cell={i.cell} onClick={() => props.onSelect(i)}>
-                      {i.cell}
-                    </button>
-                  ) : (
-                    <span>—</span>
-                  )}
-                  <span>
-                    {i.severity === 'warning' ? '（警告）' : '（无法修正）'}
-                    {i.message}
-                    <Caption1 className={s.meta}> {i.path ? `${i.rule} · ${i.path}` : i.rule}</Caption1>
-                  </span>
-                </li>
-              ))}
-            </ul>
+            <FileIssueList issues={outcome.issues} label="无法修正的照片" errorPrefix="（无法修正）" onSelect={props.onSelect} />
           ) : null}
           {outcome.fixes.length ? (
-            <ul className={s.list} aria-label="已修正的照片">
+            <ul className={l.list} aria-label="已修正的照片">
               {outcome.fixes.map((f) => (
-                <li key={f.output} className={mergeClasses(s.item, s.done)} data-output={f.output}>
+                <li key={f.output} className={mergeClasses(l.item, l.done)} data-output={f.output}>
                   <span>{f.cell}</span>
                   <Caption1>
                     {f.output} ← {f.source}：{describeFix(f)}
