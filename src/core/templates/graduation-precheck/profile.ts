@@ -5,8 +5,8 @@
  * not rules: DOMAIN.md §3), and the layout of the export (two sheets, 可申请毕业 and 暂不能申请).
  */
 import { z } from 'zod';
-import { printLayoutSchema, type PrintLayout } from '../../export/print';
-import { sheetNameSchema } from '../../export/profile';
+import { printLayoutSchema } from '../../export/print';
+import { defaultPrint, sheetNameSchema } from '../../export/profile';
 
 /** Placeholders of the titles, the file name and the reminders. */
 export const PRECHECK_PLACEHOLDERS = ['{批次}', '{批次代码}', '{上一年}', '{下一批次}', '{报送日期}'] as const;
@@ -114,13 +114,6 @@ export type PrecheckColumn = z.infer<typeof precheckColumnSchema>;
 
 const col = (value: PrecheckColumnValue, header: string, width: number, text = true): PrecheckColumn => ({ value, header, text, width });
 
-/** [ours] A4, one page wide, the header repeated; margins and footer as the other exports. */
-const PRINT: PrintLayout = {
-  orientation: 'auto',
-  margins: { top: 2, bottom: 2, left: 1.5, right: 1.5, header: 0.8, footer: 0.8 },
-  footer: '第 {页码} 页 共 {总页数} 页',
-};
-
 /** The columns both sheets share [ours]: who the student is and what the pre-check read. */
 const COMMON = [
   col('seq', '序号', 6, false),
@@ -152,6 +145,7 @@ export const DEFAULT_PRECHECK: PrecheckProfile = {
     fileName: '{批次代码}毕业资格预审.xlsx',
     apply: { sheetName: '可申请毕业', title: '{批次}毕业资格预审：可申请毕业的学生', columns: [...COMMON, col('notes', '提示', 36)] },
     refuse: { sheetName: '暂不能申请', title: '{批次}毕业资格预审：暂不能申请的学生', columns: [...COMMON, col('reasons', '原因', 48)] },
-    print: PRINT,
+    // [ours] A4, one page wide, the header repeated; margins and footer as the other exports.
+    print: defaultPrint('auto'),
   },
 };
