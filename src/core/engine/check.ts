@@ -10,7 +10,7 @@ import { templateOf } from '../templates/registry';
 import { detectHeader, titledTemplate, type HeaderInfo } from './header';
 import { locateRecords, type Layout } from './records';
 import { prepareCell, type Prepared, type PrepareOptions } from './prepare';
-import { err, makeIssue, warn, type IssueDraft } from './issue';
+import { err, issueOrder, makeIssue, warn, type IssueDraft } from './issue';
 import { address, parseRange } from './a1';
 import type { Ymd } from '../cells/dates';
 import { FactBook, StudentFacts, type RowFacts } from './record-facts';
@@ -689,12 +689,3 @@ function fieldOf(rec: RecordRow, p: Prepared): string | null {
   }
   return null;
 }
-
-
-function issueOrder(a: Issue, b: Issue): number {
-  const ra = a.row ?? 0;
-  const rb = b.row ?? 0;
-  if (ra !== rb) return ra - rb;
-  return (a.cell ?? '').length - (b.cell ?? '').length || (a.cell ?? '').localeCompare(b.cell ?? '');
-}
-

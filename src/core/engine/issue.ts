@@ -41,3 +41,11 @@ export function err(rule: string, message: string, fixable = false): IssueDraft 
 export function warn(rule: string, message: string, fixable = false): IssueDraft {
   return { rule, severity: 'warning', message, fixable };
 }
+
+/** Report order: by row (sheet-wide issues first), then by column (A before AA). */
+export function issueOrder(a: Issue, b: Issue): number {
+  const ra = a.row ?? 0;
+  const rb = b.row ?? 0;
+  if (ra !== rb) return ra - rb;
+  return (a.cell ?? '').length - (b.cell ?? '').length || (a.cell ?? '').localeCompare(b.cell ?? '');
+}

@@ -15,6 +15,7 @@ import type { Profile } from '../profile/schema';
 import type { Ymd } from '../cells/dates';
 import { address, parseAddress } from '../engine/a1';
 import { analyseSheet } from '../engine/check';
+import { issueOrder } from '../engine/issue';
 import { buildExportWorkbook, exportSheetToInput } from '../export/build';
 import { resolveLayout, type ResolvedLayout } from '../export/layouts';
 import { stableSortByKey } from '../export/records';
@@ -271,13 +272,6 @@ function indexByKey(records: readonly ExportRecord[]): Map<string, number[]> {
   return m;
 }
 
-function byPlace(a: MergeIssue, b: MergeIssue): number {
-  const ra = a.row ?? 0;
-  const rb = b.row ?? 0;
-  if (ra !== rb) return ra - rb;
-  return (a.cell ?? '').length - (b.cell ?? '').length || (a.cell ?? '').localeCompare(b.cell ?? '');
-}
-
 /**
  * The inputs (each read by `prepareSource`, in the order given) as one submission, or why they cannot be one. The
  * template is the first input's (every input must be it); the layout is the profile's for it.
@@ -385,7 +379,7 @@ function mergeIssues(
     known.add(`${p.sheetOf[d.row! - p.firstRow]}:${d.sourceRow}:${d.rule}`);
   }
   issues.push(...mergedFileIssues(p, book, facts, profile, options, known));
-  return issues.sort(byPlace);
+  return issues.sort(issueOrder);
 }
 
 /** "7 行记录（按学号升序，序号 1–7，最后一行“经办人：”）": what the merged file holds, in the profile's layout. */
