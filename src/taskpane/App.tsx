@@ -24,6 +24,7 @@ import { useFix } from './hooks/useFix';
 import { useLiveRecheck, type LiveState } from './hooks/useLiveRecheck';
 import { exportSheet, type ExportOutcome } from './export-action';
 import { SummaryBar } from './components/SummaryBar';
+import { HeldByErrors } from './components/HeldByErrors';
 import { IssueList } from './components/IssueList';
 import { FixPreview } from './components/FixPreview';
 import { ProgressBar } from './components/ProgressBar';
@@ -62,16 +63,6 @@ const useStyles = makeStyles({
   notice: {
     padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
     backgroundColor: tokens.colorNeutralBackground3,
-    borderRadius: tokens.borderRadiusMedium,
-    overflowWrap: 'anywhere',
-  },
-  blocked: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
-    padding: tokens.spacingVerticalS,
-    border: `1px solid ${tokens.colorStatusWarningBorder1}`,
-    backgroundColor: tokens.colorStatusWarningBackground1,
     borderRadius: tokens.borderRadiusMedium,
     overflowWrap: 'anywhere',
   },
@@ -307,27 +298,17 @@ function Pane({ port, profile = DEFAULT_PROFILE, today = todayYmd, liveDelayMs =
         </div>
       ) : null}
       {blocked ? (
-        <section className={s.blocked} aria-label="导出前需要处理的错误">
-          <Text>
-            工作表“{blocked.sheet}”还有 {blocked.total} 个无法自动修复的错误，上报文件暂未生成。请先修正后再导出（能自动修的，导出时会自动修好），或确认后继续：
-          </Text>
-          <ul style={{ margin: 0, paddingLeft: 18 }}>
-            {blocked.problems.map((p, k) => (
-              <li key={k}>
-                {p.where}：{p.message}
-              </li>
-            ))}
-            {blocked.total > blocked.problems.length ? <li>……共 {blocked.total} 个</li> : null}
-          </ul>
-          <div className={s.actions}>
-            <Button disabled={busy} onClick={() => void onExport(true)}>
-              忽略错误继续
-            </Button>
-            <Button disabled={busy} onClick={() => setBlocked(null)}>
-              暂不生成
-            </Button>
-          </div>
-        </section>
+        <HeldByErrors
+          label="导出前需要处理的错误"
+          role="region"
+          intro={`工作表“${blocked.sheet}”还有 ${blocked.total} 个无法自动修复的错误，上报文件暂未生成。请先修正后再导出（能自动修的，导出时会自动修好），或确认后继续：`}
+          lines={blocked.problems.map((p) => `${p.where}：${p.message}`)}
+          total={blocked.total}
+          onContinue={() => void onExport(true)}
+          onCancel={() => setBlocked(null)}
+          continueDisabled={busy}
+          cancelDisabled={busy}
+        />
       ) : null}
       {fix.preview ? (
         <FixPreview

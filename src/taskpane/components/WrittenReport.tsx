@@ -21,6 +21,7 @@ import {
 import { checkOptions } from '../model';
 import { DOCX_MIME, saveBytes } from '../download';
 import { readBlob } from './AttachmentCheck';
+import { HeldByErrors } from './HeldByErrors';
 
 export interface WrittenReportProps {
   port: WorkbookPort;
@@ -55,17 +56,6 @@ const useStyles = makeStyles({
   pick: { display: 'flex', flexDirection: 'column', gap: '2px' },
   meta: { color: tokens.colorNeutralForeground3, overflowWrap: 'anywhere' },
   alert: { color: tokens.colorPaletteRedForeground1, overflowWrap: 'anywhere' },
-  blocked: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
-    padding: tokens.spacingVerticalS,
-    border: `1px solid ${tokens.colorStatusWarningBorder1}`,
-    backgroundColor: tokens.colorStatusWarningBackground1,
-    borderRadius: tokens.borderRadiusMedium,
-    overflowWrap: 'anywhere',
-  },
-  list: { margin: 0, paddingLeft: '18px' },
 });
 
 /** Errors shown before the registrar decides to go on. */
@@ -159,27 +149,17 @@ export function WrittenReport({ port, profile, today, disabled }: WrittenReportP
         </Button>
       </div>
       {blocked ? (
-        <div className={s.blocked} role="group" aria-label="生成书面报告前需要处理的错误">
-          <Text>
-            表格中还有 {errors.length} 个无法自动修复的错误，书面报告中的数字可能与省校接受的表格不一致，报告暂未生成。请先改正，或确认后继续：
-          </Text>
-          <ul className={s.list}>
-            {errors.slice(0, SHOWN_ERRORS).map((e, k) => (
-              <li key={k}>
-                {e.file}「{e.sheet}」{e.issue.cell ?? '表头'}：{e.issue.message}
-              </li>
-            ))}
-            {errors.length > SHOWN_ERRORS ? <li>……共 {errors.length} 个</li> : null}
-          </ul>
-          <div className={s.row}>
-            <Button disabled={disabled || running} onClick={() => void run(blocked)}>
-              忽略错误继续
-            </Button>
-            <Button disabled={running} onClick={() => setBlocked(null)}>
-              暂不生成
-            </Button>
-          </div>
-        </div>
+        <HeldByErrors
+          label="生成书面报告前需要处理的错误"
+          role="group"
+          intro={`表格中还有 ${errors.length} 个无法自动修复的错误，书面报告中的数字可能与省校接受的表格不一致，报告暂未生成。请先改正，或确认后继续：`}
+          lines={errors.slice(0, SHOWN_ERRORS).map((e) => `${e.file}「${e.sheet}」${e.issue.cell ?? '表头'}：${e.issue.message}`)}
+          total={errors.length}
+          onContinue={() => void run(blocked)}
+          onCancel={() => setBlocked(null)}
+          continueDisabled={disabled || running}
+          cancelDisabled={running}
+        />
       ) : null}
       {failure ? (
         <Text className={s.alert} role="alert">
