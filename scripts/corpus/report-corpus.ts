@@ -67,14 +67,6 @@ function attempt(f: () => unknown): string {
   }
 }
 
-async function attemptAsync(f: () => Promise<unknown>): Promise<string> {
-  try {
-    return stable(await f());
-  } catch (e) {
-    return `THROWN ${(e as Error).message}`;
-  }
-}
-
 async function cli(argv: string[]): Promise<string> {
   let out = '';
   const io: CliIO = {

@@ -16,7 +16,7 @@
  */
 /// <reference types="office-js" />
 import { API, WORKBOOK_ROOTS, type Method } from './fake-excel-api';
-import { enterValue, FakeOfficeError, parseRect, raise, rectA1, SheetModel, type CFModel, type FakeCell, type Rect, type Scalar } from './fake-excel-model';
+import { enterValue, FakeOfficeError, parseRect, raise, rectA1, SheetModel, type CFModel, type FakeCell, type Rect } from './fake-excel-model';
 
 export { FakeOfficeError, SheetModel } from './fake-excel-model';
 export type { CFModel, FakeCell, Rect, Scalar } from './fake-excel-model';

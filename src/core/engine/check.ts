@@ -2,7 +2,7 @@
  * Running every rule over a sheet (DOMAIN.md §4–§6): header → records → per-cell hygiene and field rules →
  * cross-column and table rules → report. Pure: the caller passes the report date.
  */
-import type { Cell, Issue, OmittedIssues, Patch, SheetInput, SheetReport, TemplateId } from '../types';
+import type { Issue, OmittedIssues, Patch, SheetInput, SheetReport, TemplateId } from '../types';
 import type { Profile } from '../profile/schema';
 import { FIELD_LABEL, FIELD_SPECS, type CorrectionItem, type Field } from '../templates/fields';
 import type { TemplateDefinition } from '../templates/definition';

@@ -208,7 +208,7 @@ function checkStudent(book: EntryBook, s: Student, dir: string | undefined, insi
     return;
   }
   book.directory(dir, s.rows[0]!.ref);
-  const present = checkFolder(book, dir, inside.get(dir) ?? [], s, profile.evidence);
+  const present = checkFolder(book, inside.get(dir) ?? [], s, profile.evidence);
   const needed = new Set<string>();
   for (const r of s.rows) {
     const groups = rowGroups(r);
@@ -262,7 +262,6 @@ function altNames(s: Student): string[] {
  */
 function checkFolder(
   book: EntryBook,
-  dir: string,
   files: readonly InspectedFile[],
   s: Student,
   limits: Profile['evidence'],

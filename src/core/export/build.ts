@@ -4,7 +4,7 @@
  * `@`), then the row that closes the table — `/记录行结束/` in the first column for 免考信息表 (seed 003), the
  * signature row for the others — and nothing after it. 免考信息表 gets the reasons legend on a second sheet.
  */
-import type { Cell, SheetInput, SubmissionTemplateId, TemplateId } from '../types';
+import type { Cell, SheetInput, SubmissionTemplateId } from '../types';
 import type { Profile } from '../profile/schema';
 import type { Ymd } from '../cells/dates';
 import { address, columnLetter } from '../engine/a1';
