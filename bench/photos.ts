@@ -4,7 +4,8 @@
  * 50,000 bytes). Ten distinct pictures are generated and hard-linked under N students' numbers (regular files to
  * the command; the disk holds ten). Measured: the whole command, the time per photo, the process's peak resident
  * memory (worker threads included) sampled every 100 ms — for two batch sizes, to show memory does not grow with
- * the batch. Also the cost of each step on one source, in this thread.
+ * the batch. Also the cost of each step on one source, in this thread, with the command line's native codecs (sharp)
+ * and with the task pane's WebAssembly ones.
  */
 import ExcelJS from 'exceljs';
 import { decode as decodeJpegJs, encode as encodeJpeg } from 'jpeg-js';
@@ -14,7 +15,8 @@ import { loadavg } from 'node:os';
 import { makeStudent, rng } from '../scripts/fake/students';
 import { run } from '../src/cli/main';
 import type { CliIO } from '../src/cli/io';
-import { loadNodePhotoCodecs } from '../src/files/photo-codecs-node';
+import { loadNativePhotoCodecs, loadWasmPhotoCodecs } from '../src/files/photo-codecs-node';
+import type { PhotoCodecs } from '../src/files/photo-fix';
 import { pickScale } from '../src/files/jpeg-turbo';
 import { measurePhoto } from '../src/core/evidence/photo-measure';
 import { searchQuality } from '../src/core/evidence/quality-search';
@@ -91,35 +93,44 @@ async function withPeakRss<T>(fn: () => Promise<T>): Promise<{ value: T; ms: num
   }
 }
 
-async function steps(source: Uint8Array): Promise<string[]> {
+/** Each step of one copy, with the given codecs (native: sharp; wasm: what the task pane runs). */
+async function codecSteps(source: Uint8Array, codecs: PhotoCodecs, title: string): Promise<string[]> {
   const p = DEFAULT_PROFILE.photos;
-  const codecs = await loadNodePhotoCodecs();
-  const lap = async <T>(fn: () => Promise<T> | T): Promise<{ ms: number; value: T }> => {
-    const t0 = process.hrtime.bigint();
-    const value = await fn();
-    return { ms: Number(process.hrtime.bigint() - t0) / 1e6, value };
-  };
-  const jsDecode = await lap(() => decodeJpegJs(source, { useTArray: true, formatAsRGBA: true, maxResolutionInMP: 50, maxMemoryUsageInMB: 1024 }));
-  const full = await lap(() => codecs.turbo.decode(source));
+  const full = await lap(() => codecs.decodeJpeg(source, W, H, 8));
   const num = pickScale(W, H, p.width, p.height);
-  const scaled = await lap(() => codecs.turbo.decode(source, num));
+  const scaled = await lap(() => codecs.decodeJpeg(source, W, H, num));
   const measured = await lap(() => measurePhoto(scaled.value, p));
   const fullResize = await lap(() => codecs.resize(full.value, p.width, p.height));
   const resized = await lap(() => codecs.resize(scaled.value, p.width, p.height));
   const px = { width: p.width, height: p.height, data: resized.value };
-  const one = await lap(() => codecs.encodeJpeg(px, 90));
+  const one = await lap(() => codecs.encodeJpeg(px, 85));
   const search = await lap(() => searchQuality((q) => codecs.encodeJpeg(px, q), p.maxBytes, { min: p.minQuality }));
-  const ms = (x: { ms: number }) => `${x.ms.toFixed(0).padStart(5)} ms`;
+  return [
+    `    ${title}`,
+    `      解码（全尺寸）                        ${ms(full)}`,
+    `      解码（DCT 缩放 ${num}/8）                 ${ms(scaled)}  → ${scaled.value.width}×${scaled.value.height}`,
+    `      测量底色、白边、头顶                  ${ms(measured)}`,
+    `      缩放（从全尺寸，仅作对比）            ${ms(fullResize)}`,
+    `      缩放到 480×640（从缩放解码）          ${ms(resized)}`,
+    `      JPEG 编码一次（质量 85）              ${ms(one)}`,
+    `      质量搜索（无初始猜测，${search.value.tries} 次编码）      ${ms(search)}  → 质量 ${search.value.quality}，${search.value.encoded.length.toLocaleString('en-US')} 字节`,
+  ];
+}
+
+const lap = async <T>(fn: () => Promise<T> | T): Promise<{ ms: number; value: T }> => {
+  const t0 = process.hrtime.bigint();
+  const value = await fn();
+  return { ms: Number(process.hrtime.bigint() - t0) / 1e6, value };
+};
+const ms = (x: { ms: number }) => `${x.ms.toFixed(0).padStart(5)} ms`;
+
+async function steps(source: Uint8Array): Promise<string[]> {
+  const jsDecode = await lap(() => decodeJpegJs(source, { useTArray: true, formatAsRGBA: true, maxResolutionInMP: 50, maxMemoryUsageInMB: 1024 }));
   return [
     `  单张 3000×4000（${(source.length / 1e6).toFixed(1)} MB）各步骤：`,
-    `    jpeg-js 解码（全尺寸，仅作对比）      ${ms(jsDecode)}`,
-    `    libjpeg-turbo 解码（全尺寸）          ${ms(full)}`,
-    `    libjpeg-turbo 解码（DCT 缩放 ${num}/8）     ${ms(scaled)}  → ${scaled.value.width}×${scaled.value.height}`,
-    `    测量底色、白边、头顶                  ${ms(measured)}`,
-    `    pica 缩放（从全尺寸，仅作对比）       ${ms(fullResize)}`,
-    `    pica 缩放到 480×640（从缩放解码）     ${ms(resized)}`,
-    `    MozJPEG 编码一次（质量 90）           ${ms(one)}`,
-    `    质量搜索（无初始猜测，${search.value.tries} 次编码）  ${ms(search)}  → 质量 ${search.value.quality}，${search.value.encoded.length.toLocaleString('en-US')} 字节`,
+    `    jpeg-js 解码（全尺寸，仅作对比）        ${ms(jsDecode)}`,
+    ...(await codecSteps(source, await loadNativePhotoCodecs(), '命令行：sharp（libvips、libjpeg-turbo、MozJPEG，本机代码，不用网格量化）')),
+    ...(await codecSteps(source, await loadWasmPhotoCodecs(), '任务窗格：WebAssembly（libjpeg-turbo、pica、MozJPEG 含网格量化）')),
   ];
 }
 

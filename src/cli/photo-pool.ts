@@ -1,7 +1,8 @@
 /**
  * Making copies in parallel for `xueji photos --fix`: one worker thread per core (photo-worker.ts), each with its
- * own WebAssembly codecs, each holding one source at a time. Decoding a phone photo is CPU work: on this project's
- * 2-core machines two workers halve the time of a batch (bench/photos.ts).
+ * own codecs (native through sharp, else WebAssembly: photo-codecs-node.ts), each holding one source at a time.
+ * Decoding a phone photo is CPU work: on this project's 2-core machines two workers halve the time of a batch
+ * (bench/photos.ts).
  *
  * When the compiled worker script is not there (the TypeScript sources run under jest) or one job is asked for,
  * the copies are made in this thread with the same function: same results, one at a time.
@@ -28,6 +29,12 @@ export type FixReply =
   /** The source could not be read (or the worker failed): the caller says so in Chinese. */
   | { id: number; failure: { code: string | null; message: string } };
 
+/** A worker's first message: its codecs are loaded (`fallback`: why they are the WebAssembly ones). */
+export interface WorkerReady {
+  ready: true;
+  fallback: string | null;
+}
+
 export class PhotoPoolError extends Error {
   override readonly name = 'PhotoPoolError';
 }
@@ -42,6 +49,8 @@ export function defaultJobs(): number {
 export interface PhotoPool {
   /** How many copies are made at the same time. */
   readonly size: number;
+  /** Why the copies are made with the (slower) WebAssembly codecs: sharp's message; null when native. */
+  readonly fallback: string | null;
   fix(req: Omit<FixRequest, 'id'>): Promise<FixReply>;
   close(): Promise<void>;
 }
@@ -53,10 +62,11 @@ export async function openPhotoPool(limits: PhotoLimits, jobs: number): Promise<
 }
 
 async function inThread(limits: PhotoLimits): Promise<PhotoPool> {
-  const codecs: PhotoCodecs = await loadNodePhotoCodecs();
+  const { codecs, fallback }: { codecs: PhotoCodecs; fallback: string | null } = await loadNodePhotoCodecs();
   let id = 0;
   return {
     size: 1,
+    fallback,
     async fix(req) {
       const n = ++id;
       try {
@@ -84,6 +94,7 @@ async function workerPool(limits: PhotoLimits, jobs: number): Promise<PhotoPool>
   const waiting: ((s: Slot) => void)[] = [];
   let broken: Error | null = null;
   let next = 0;
+  let fallback: string | null = null;
 
   const release = (s: Slot) => {
     s.busy = null;
@@ -104,7 +115,10 @@ async function workerPool(limits: PhotoLimits, jobs: number): Promise<PhotoPool>
       const worker = new Worker(WORKER_SCRIPT, { workerData: { limits } });
       const slot: Slot = { worker, taken: false, busy: null };
       await new Promise<void>((resolve, reject) => {
-        worker.once('message', () => resolve());
+        worker.once('message', (m: WorkerReady) => {
+          fallback ??= m.fallback;
+          resolve();
+        });
         worker.once('error', reject);
       });
       worker.on('message', (m: FixReply) => {
@@ -132,6 +146,7 @@ async function workerPool(limits: PhotoLimits, jobs: number): Promise<PhotoPool>
 
   return {
     size: slots.length,
+    fallback,
     async fix(req) {
       if (broken) throw broken;
       const slot = await acquire();

@@ -8,13 +8,13 @@ import { promises as fsp } from 'node:fs';
 import { loadNodePhotoCodecs } from '../files/photo-codecs-node';
 import { fixPhoto } from '../files/photo-fix';
 import type { PhotoLimits } from '../core/evidence/profile';
-import type { FixRequest, FixReply } from './photo-pool';
+import type { FixRequest, FixReply, WorkerReady } from './photo-pool';
 
 async function main(): Promise<void> {
   const port = parentPort;
   if (!port) throw new Error('photo-worker.js runs only as a worker thread');
   const limits = (workerData as { limits: PhotoLimits }).limits;
-  const codecs = await loadNodePhotoCodecs();
+  const { codecs, fallback } = await loadNodePhotoCodecs();
   port.on('message', (req: FixRequest) => {
     void (async () => {
       let reply: FixReply;
@@ -28,7 +28,7 @@ async function main(): Promise<void> {
       port.postMessage(reply, transfer);
     })();
   });
-  port.postMessage({ ready: true });
+  port.postMessage({ ready: true, fallback } satisfies WorkerReady);
 }
 
 void main();

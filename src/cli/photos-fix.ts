@@ -52,6 +52,12 @@ async function sniffFile(abs: string, rel: string, size: number): Promise<Inspec
   }
 }
 
+/** Said once when sharp's native libraries did not load: the copies are still right, only slower. */
+export function codecFallbackNotice(reason: string): string {
+  const first = reason.split('\n').find((l) => l.trim() !== '') ?? reason;
+  return `提示：本机无法加载图像库 sharp，改用 WebAssembly 编解码器（结果同样合格，速度约慢一倍）。原因：${first.trim()}\n`;
+}
+
 function jobsOption(raw: string | undefined): number {
   if (raw === undefined) return defaultJobs();
   if (!/^\d+$/.test(raw) || Number(raw) < 1 || Number(raw) > 16) throw new CliError(`--jobs 应为 1 到 16 之间的整数，当前为“${raw}”`);
@@ -162,6 +168,7 @@ async function makeCopies(
   target: WriteOptions,
 ): Promise<PhotoFixResult[]> {
   const pool = await openPhotoPool(profile.photos, workers);
+  if (pool.fallback !== null) io.stderr(codecFallbackNotice(pool.fallback));
   const results: PhotoFixResult[] = new Array(jobs.length);
   let nextJob = 0;
   let done = 0;

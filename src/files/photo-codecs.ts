@@ -1,5 +1,6 @@
 /**
- * The libraries behind `fixPhoto`, the same in the command line and the browser (issue 11 item 4):
+ * The WebAssembly libraries behind `fixPhoto`: what the browser runs, and the command line when sharp's native
+ * libraries cannot load (photo-codecs-node.ts; issue 11 item 4):
  * - decoding: libjpeg-turbo as WebAssembly (jpeg-turbo.ts; DCT-scaled decoding makes a 12-MP photo ~20× cheaper
  *   than jpeg-js), PNG with fast-png (pure JS; pngjs needs Node's zlib and streams);
  * - resampling: pica's `resizeBuffer` (its WebAssembly kernels, the mks2013 filter; no canvas, no worker);
@@ -29,7 +30,8 @@ export async function createPhotoCodecs(m: CodecModules): Promise<PhotoCodecs> {
   await (m.mozjpeg ? initMozjpeg(m.mozjpeg) : initMozjpeg());
   const resizer = pica({ features: ['js', 'wasm'] });
   return {
-    turbo,
+    kind: 'wasm',
+    decodeJpeg: async (bytes: Uint8Array, _width: number, _height: number, num: number) => turbo.decode(bytes, num),
     resize: (src: Pixels, width: number, height: number) =>
       resizer.resizeBuffer({ src: src.data, width: src.width, height: src.height, toWidth: width, toHeight: height, filter: 'mks2013' }),
     encodeJpeg: async (px: Pixels, quality: number) => {

@@ -1,17 +1,17 @@
 /**
  * One conforming copy of a graduation photo (DOMAIN.md §3 "Conforming copies"; seed 002: 480×640, ≤ 50KB, 蓝底,
  * jpg; seed 003 §六: 不能横向，不能有白边，图像不能变形), browser-safe: the command line and the task pane run this
- * same code on the same libraries, only the way the WebAssembly modules are loaded differs (photo-codecs.ts).
+ * same function; only the codecs it is handed differ (PhotoCodecs: native through sharp in the command line,
+ * WebAssembly in the browser).
  *
- * Source (JPG or PNG, any size) → decoded (libjpeg-turbo, straight to the smallest DCT scale that still gives the
- * target's pixels; fast-png for PNG, transparency laid on white) → turned upright (EXIF orientation) → white border
- * measured and cut away → the centred 3:4 crop → resized to 480×640 (pica, the mks2013 filter) → JPEG (MozJPEG) at
- * the highest quality ≥ 60 that fits 50,000 bytes → decoded again and checked with the same rules as
- * `xueji photos`. Metadata is never copied: the copy is encoded from pixels (JFIF header only).
+ * Source (JPG or PNG, any size) → decoded (JPEG straight to the smallest DCT scale that still gives the target's
+ * pixels; fast-png for PNG, transparency laid on white) → turned upright (EXIF orientation) → white border
+ * measured and cut away → the centred 3:4 crop → resized to 480×640 → JPEG at the highest quality ≥ 60 that fits
+ * 50,000 bytes → decoded again and checked with the same rules as `xueji photos`. Metadata is never copied: the
+ * copy is encoded from pixels (JFIF header only).
  *
  * Not fixed, only reported: the background colour and the head position (a person must retake or re-crop the
- * photo), a quality below 60, a file that is not a readable JPG or PNG.
- */
+ * photo), a quality below 60, a file that is not a readable JPG or PNG. */
 import { decode as decodePng } from 'fast-png';
 import { err, type IssueDraft } from '../core/engine/issue';
 import type { PhotoLimits } from '../core/evidence/profile';
@@ -23,15 +23,24 @@ import { searchQuality } from '../core/evidence/quality-search';
 import type { PhotoFixResult } from '../core/evidence/photo-fix-report';
 import { formatBytes, formatLimit } from '../core/evidence/report';
 import { readImageHeader, sniffContentType } from './images';
-import { JpegDecodeError, pickScale, type JpegTurbo } from './jpeg-turbo';
+import { JpegDecodeError, pickScale } from './jpeg-turbo';
 import { jpegOrientation, orient, swapsSides } from './orientation';
 
-/** The libraries a fix needs, loaded once per batch (photo-codecs.ts for Node and for the browser). */
+/**
+ * The libraries a fix needs, loaded once per batch: WebAssembly in the browser (photo-codecs.ts), native through
+ * sharp in the command line (photo-codecs-sharp.ts), WebAssembly there too when sharp cannot load.
+ */
 export interface PhotoCodecs {
-  turbo: JpegTurbo;
-  /** RGBA → RGBA of the given size (pica.resizeBuffer). */
+  /** 'native' (sharp: libvips, libjpeg-turbo/MozJPEG) or 'wasm' (libjpeg-turbo, pica, MozJPEG as WebAssembly). */
+  readonly kind: 'native' | 'wasm';
+  /**
+   * RGBA pixels of a JPEG as stored (orientation not applied), `num`/8 of its width × height, each side rounded up
+   * (`scaledSize`); at least that many pixels' detail. Throws JpegDecodeError when the data cannot be decoded.
+   */
+  decodeJpeg(bytes: Uint8Array, width: number, height: number, num: number): Promise<Pixels>;
+  /** RGBA → RGBA of the given size. */
   resize(src: Pixels, width: number, height: number): Promise<Uint8Array>;
-  /** RGBA → JPEG bytes at a quality 1–100 (MozJPEG). */
+  /** RGBA → baseline JPEG bytes at a quality 1–100, nothing but the pixels (JFIF header only). */
   encodeJpeg(px: Pixels, quality: number): Promise<Uint8Array>;
 }
 
@@ -126,14 +135,22 @@ interface Decoded {
   source: { width: number; height: number };
 }
 
-/** Decodes a JPEG upright at the smallest DCT scale ≥ `minScale(uprightWidth, uprightHeight)` of its size. */
-function decodeJpegAt(bytes: Uint8Array, turbo: JpegTurbo, minScale: (uw: number, uh: number) => number): Decoded {
-  const { width, height } = turbo.header(bytes);
+/**
+ * Decodes a JPEG (`width` × `height` as its frame header says) upright at the smallest DCT scale ≥
+ * `minScale(uprightWidth, uprightHeight)` of its size.
+ */
+async function decodeJpegAt(
+  bytes: Uint8Array,
+  size: { width: number; height: number },
+  codecs: PhotoCodecs,
+  minScale: (uw: number, uh: number) => number,
+): Promise<Decoded> {
+  const { width, height } = size;
   const o = jpegOrientation(bytes);
   const [uw, uh] = swapsSides(o) ? [height, width] : [width, height];
   const s = Math.min(1, minScale(uw, uh));
   const num = pickScale(width, height, Math.ceil(width * s), Math.ceil(height * s));
-  return { px: orient(turbo.decode(bytes, num), o), source: { width: uw, height: uh } };
+  return { px: orient(await codecs.decodeJpeg(bytes, width, height, num), o), source: { width: uw, height: uh } };
 }
 
 const PNG_UNREADABLE = 'PNG 文件已损坏或不完整，无法读取，请重新导出照片';
@@ -159,7 +176,7 @@ export async function fixPhoto(bytes: Uint8Array, p: PhotoLimits, codecs: PhotoC
   if (type === 'jpeg') {
     orientation = jpegOrientation(bytes);
     try {
-      d = decodeJpegAt(bytes, codecs.turbo, forTarget);
+      d = await decodeJpegAt(bytes, head, codecs, forTarget);
     } catch (e) {
       if (e instanceof JpegDecodeError) return failed(err('photo.format', JPEG_UNREADABLE));
       throw e;
@@ -188,7 +205,7 @@ export async function fixPhoto(bytes: Uint8Array, p: PhotoLimits, codecs: PhotoC
   if (type === 'jpeg' && d.px.width < d.source.width && decodedWidth(plan.crop, d) < p.width) {
     // A wide border left too few decoded pixels inside it: decode again at the scale the crop needs.
     const cropWidth = plan.crop.x1 - plan.crop.x0;
-    d = decodeJpegAt(bytes, codecs.turbo, () => p.width / cropWidth);
+    d = await decodeJpegAt(bytes, head, codecs, () => p.width / cropWidth);
     plan = planFor(d);
   }
   const { px } = d;
@@ -220,7 +237,7 @@ export async function fixPhoto(bytes: Uint8Array, p: PhotoLimits, codecs: PhotoC
 
   // The copy is checked as `xueji photos` would check it: decoded again, every pixel rule.
   const out = search.encoded;
-  const again = measurePhoto(codecs.turbo.decode(out), p);
+  const again = measurePhoto(await codecs.decodeJpeg(out, p.width, p.height, 8), p);
   const drafts = photoPixelDrafts(again, p.height, p);
   if (drafts.some((x) => x.severity === 'error')) return failed(...drafts);
 

@@ -17,7 +17,7 @@ import { photoContentDrafts } from '../../src/core/evidence';
 import { DEFAULT_PROFILE } from '../../src/core/profile/default-profile';
 
 jest.mock('../../src/taskpane/photo-codecs-browser', () => ({
-  loadBrowserPhotoCodecs: () => jest.requireActual('../../src/files/photo-codecs-node').loadNodePhotoCodecs(),
+  loadBrowserPhotoCodecs: () => jest.requireActual('../../src/files/photo-codecs-node').loadWasmPhotoCodecs(),
 }));
 
 // jsdom leaves out TextEncoder and TextDecoder, which every browser the pane runs in has (photo-zip, fast-png).
