@@ -89,7 +89,20 @@ interface Slot {
   busy: { id: number; resolve: (r: FixReply) => void; reject: (e: Error) => void } | null;
 }
 
+/**
+ * sharp asks to be loaded in the main thread before worker threads use it (sharp's "worker threads" notes: its shared
+ * libraries must outlive the workers on glibc). When it cannot load here it cannot in the workers either: each one
+ * then falls back to WebAssembly and says why in its first message, which is where the command hears it.
+ */
+async function preloadSharp(): Promise<void> {
+  await import('sharp').then(
+    () => undefined,
+    () => undefined,
+  );
+}
+
 async function workerPool(limits: PhotoLimits, jobs: number): Promise<PhotoPool> {
+  await preloadSharp();
   const slots: Slot[] = [];
   const waiting: ((s: Slot) => void)[] = [];
   let broken: Error | null = null;

@@ -153,6 +153,16 @@ async function decodeJpegAt(
   return { px: orient(await codecs.decodeJpeg(bytes, width, height, num), o), source: { width: uw, height: uh } };
 }
 
+/** `decodeJpegAt`, or null when the codecs cannot read the file (JpegDecodeError); anything else is thrown on. */
+async function decodeJpegOrNull(...args: Parameters<typeof decodeJpegAt>): Promise<Decoded | null> {
+  try {
+    return await decodeJpegAt(...args);
+  } catch (e) {
+    if (e instanceof JpegDecodeError) return null;
+    throw e;
+  }
+}
+
 const PNG_UNREADABLE = 'PNG 文件已损坏或不完整，无法读取，请重新导出照片';
 const JPEG_UNREADABLE = 'JPG 文件已损坏、不完整或是不支持的编码（如 CMYK），无法读取，请重新导出照片';
 
@@ -175,12 +185,9 @@ export async function fixPhoto(bytes: Uint8Array, p: PhotoLimits, codecs: PhotoC
   const forTarget = (uw: number, uh: number) => p.width / Math.min(uw, (uh * p.width) / p.height);
   if (type === 'jpeg') {
     orientation = jpegOrientation(bytes);
-    try {
-      d = await decodeJpegAt(bytes, head, codecs, forTarget);
-    } catch (e) {
-      if (e instanceof JpegDecodeError) return failed(err('photo.format', JPEG_UNREADABLE));
-      throw e;
-    }
+    const first = await decodeJpegOrNull(bytes, head, codecs, forTarget);
+    if (!first) return failed(err('photo.format', JPEG_UNREADABLE));
+    d = first;
   } else {
     try {
       const px = pngToRgba(bytes);
@@ -205,7 +212,9 @@ export async function fixPhoto(bytes: Uint8Array, p: PhotoLimits, codecs: PhotoC
   if (type === 'jpeg' && d.px.width < d.source.width && decodedWidth(plan.crop, d) < p.width) {
     // A wide border left too few decoded pixels inside it: decode again at the scale the crop needs.
     const cropWidth = plan.crop.x1 - plan.crop.x0;
-    d = await decodeJpegAt(bytes, head, codecs, () => p.width / cropWidth);
+    const again = await decodeJpegOrNull(bytes, head, codecs, () => p.width / cropWidth);
+    if (!again) return failed(err('photo.format', JPEG_UNREADABLE));
+    d = again;
     plan = planFor(d);
   }
   const { px } = d;

@@ -7,7 +7,7 @@ import { PNG } from 'pngjs';
 import sharp from 'sharp';
 import { fixPhoto, type PhotoCodecs, type PhotoFixDone } from '../../src/files/photo-fix';
 import { loadNativePhotoCodecs, loadNodePhotoCodecs, loadWasmPhotoCodecs } from '../../src/files/photo-codecs-node';
-import { inspectPhoto } from '../../src/files/images';
+import { decodeJpeg, inspectPhoto } from '../../src/files/images';
 import { photoContentDrafts } from '../../src/core/evidence';
 import { mergeProfile, DEFAULT_PROFILE } from '../../src/core/profile/default-profile';
 import { jpegOrientation } from '../../src/files/orientation';
@@ -122,6 +122,46 @@ describe.each([
       expect(r.crop).toEqual({ x: 0, y: 0, width: 600, height: 800 });
     });
 
+    test('a greyscale JPEG and a progressive JPEG are read alike, and their copies made', async () => {
+      const raw = Buffer.from(pixels(600, 800, portrait(600, 800)));
+      const input = { raw: { width: 600, height: 800, channels: 4 as const } };
+      const grey = await sharp(raw, input).greyscale().toColourspace('b-w').jpeg({ quality: 90 }).toBuffer();
+      expect((await sharp(grey).metadata()).channels).toBe(1);
+      // A grey photo has no blue background: read, measured, and refused for its colour — not as an unreadable file.
+      const g = await fixPhoto(new Uint8Array(grey), P, codecs);
+      expect(g.ok ? [] : g.issues.map((i) => i.rule)).toEqual(['photo.background']);
+      const progressive = await sharp(raw, input).jpeg({ quality: 90, progressive: true }).toBuffer();
+      expect((await sharp(progressive).metadata()).isProgressive).toBe(true);
+      expect((await fixed(new Uint8Array(progressive))).source).toMatchObject({ type: 'jpeg', width: 600, height: 800 });
+    });
+
+    test('an embedded colour profile (a Display-P3 phone photo) is ignored, as the checker ignores it', async () => {
+      const raw = Buffer.from(pixels(600, 800, portrait(600, 800)));
+      // sharp stores BLUE as its Display-P3 values and tags the file with the P3 profile.
+      const p3 = new Uint8Array(await sharp(raw, { raw: { width: 600, height: 800, channels: 4 } }).withIccProfile('p3').jpeg({ quality: 95 }).toBuffer());
+      const stored = decodeJpeg(p3, 1e7)!.data.subarray(0, 3);
+      expect(Math.max(...[0, 1, 2].map((i) => Math.abs(stored[i]! - BLUE[i]!)))).toBeGreaterThan(8);
+      const r = await fixed(p3);
+      // The copy keeps the values as stored (what `xueji photos` and the platform measure), not converted back to sRGB.
+      const copy = decodeJpeg(r.bytes, 1e7)!.data.subarray(0, 3);
+      [0, 1, 2].forEach((i) => expect(Math.abs(copy[i]! - stored[i]!)).toBeLessThanOrEqual(4));
+    });
+
+    test('a source with EXIF, an ICC profile and XMP: the copy carries a JFIF header and nothing else', async () => {
+      const raw = Buffer.from(pixels(600, 800, portrait(600, 800)));
+      const src = await sharp(raw, { raw: { width: 600, height: 800, channels: 4 } })
+        .withExif({ IFD0: { Copyright: 'fictional', Software: 'camera' } })
+        .withIccProfile('srgb')
+        .withXmp('<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"/></x:xmpmeta>')
+        .jpeg({ quality: 90 })
+        .toBuffer();
+      expect(segments(new Uint8Array(src))).toEqual(expect.arrayContaining(['e1', 'e2']));
+      const r = await fixed(new Uint8Array(src));
+      const marks = segments(r.bytes);
+      expect(marks[0]).toBe('e0:JFIF');
+      expect(marks.filter((m) => /^e[1-9a-f]|^fe/.test(m))).toEqual([]);
+    });
+
     test('already conforming: made again the same way (metadata gone, highest quality that fits)', async () => {
       const src = withOrientation(jpeg(480, 640, portrait(480, 640), 70), 1);
       const r = await fixed(src);
@@ -199,3 +239,35 @@ function withOrientation(bytes: Uint8Array, orientation: number): Uint8Array {
   out.set(bytes.subarray(2), 2 + seg.length);
   return out;
 }
+
+/** The marker segments before the scan: 'e0:JFIF' for a JFIF APP0, else the marker's hex ('e1' EXIF/XMP, 'e2' ICC …). */
+function segments(b: Uint8Array): string[] {
+  const out: string[] = [];
+  for (let i = 2; i + 4 <= b.length && b[i] === 0xff; ) {
+    const m = b[i + 1]!;
+    if (m === 0xda) break;
+    const len = (b[i + 2]! << 8) | b[i + 3]!;
+    out.push(m === 0xe0 ? `e0:${Buffer.from(b.subarray(i + 4, i + 8)).toString('latin1')}` : m.toString(16));
+    i += 2 + len;
+  }
+  return out;
+}
+
+test('the command line (native) and the pane (WebAssembly) make the same copy within a pixel or two and a step of quality', async () => {
+  const native = await loadNativePhotoCodecs();
+  const wasm = await loadWasmPhotoCodecs();
+  const inner = portrait(600, 800);
+  const sources = [
+    jpeg(1500, 2000, portrait(1500, 2000), 90),
+    jpeg(700, 900, (x, y) => (x < 40 || x >= 640 || y < 50 || y >= 850 ? WHITE : inner(x - 40, y - 50)), 90),
+    jpeg(800, 600, (x, y) => (x >= 175 && x < 625 ? portrait(450, 600)(x - 175, y) : BLUE), 90),
+  ];
+  for (const src of sources) {
+    const [a, b] = [await fixPhoto(src, P, native), await fixPhoto(src, P, wasm)];
+    if (!a.ok || !b.ok) throw new Error('both must make a copy');
+    for (const k of ['top', 'bottom', 'left', 'right'] as const) expect(Math.abs(a.trim[k] - b.trim[k])).toBeLessThanOrEqual(2);
+    for (const k of ['x', 'y', 'width', 'height'] as const) expect(Math.abs(a.crop[k] - b.crop[k])).toBeLessThanOrEqual(3);
+    expect(Math.abs(a.quality - b.quality)).toBeLessThanOrEqual(2);
+    expect([a.bytes.length, b.bytes.length].every((n) => n <= P.maxBytes)).toBe(true);
+  }
+});
