@@ -9,7 +9,7 @@ import type { TemplateDefinition } from '../templates/definition';
 import { templateOf } from '../templates/registry';
 import { detectHeader, titledTemplate, type HeaderInfo } from './header';
 import { locateRecords, type Layout } from './records';
-import { prepareCell, type Prepared, type PrepareOptions } from './prepare';
+import { cellSlot, prepareInto, type CellSlot, type Prepared, type PrepareOptions } from './prepare';
 import { err, issueOrder, makeIssue, warn, type IssueDraft } from './issue';
 import { address, parseRange } from './a1';
 import type { Ymd } from '../cells/dates';
@@ -219,8 +219,13 @@ class SheetChecker {
   private readonly keepFixes: boolean;
   /** Whether 序号 must run 1..n (the template's `table.sequence`). */
   private readonly sequenced: boolean;
-  /** A record's cells before its row is read: each column's field, in column order, not yet prepared. */
-  private readonly emptyCells: Partial<Record<Field, Prepared>>;
+  /**
+   * The record's cells: each column's field, in column order, with the column's cell slot, refilled for every row (a
+   * record's cells live for its row only: nothing the check keeps holds one).
+   */
+  private readonly cells: Partial<Record<Field, Prepared>>;
+  /** Each column's cell slot (same order as `columns`). */
+  private readonly slots: readonly CellSlot[];
   /** What the template's row rules see besides the record (one object, refilled for each row). */
   private readonly rowContext: RowContext;
   /** The 入学年度学期 outcomes by text (termOutcome). */
@@ -246,9 +251,10 @@ class SheetChecker {
     this.rowContext = { raw: [], header, profile, today, idCard: undefined, ethnicity: undefined, term: undefined, facts: this.rowFacts };
     this.fieldOf = this.columns.map(([f]) => f);
     this.colOf = this.columns.map(([, c]) => c);
-    const empty: Partial<Record<Field, Prepared>> = {};
-    for (const [f] of this.columns) empty[f] = undefined;
-    this.emptyCells = empty;
+    this.slots = this.columns.map(() => cellSlot());
+    const cells: Partial<Record<Field, Prepared>> = {};
+    this.columns.forEach(([f], k) => (cells[f] = this.slots[k]));
+    this.cells = cells;
     this.keyCol = header.fields.get(this.spec.key);
     this.sequenced = this.spec.table.sequence !== false;
     const rules = this.spec.rows;
@@ -429,8 +435,7 @@ class SheetChecker {
 
   private checkRow(r: number): RecordRow {
     const raw = this.sheet.rows[r - 1] ?? [];
-    // A copy of the sheet's empty record: every row's cells then share one shape, made once (no per-row transitions).
-    const cells: Partial<Record<Field, Prepared>> = { ...this.emptyCells };
+    const cells = this.cells;
     // A row may read some cells differently from their column (the template says which).
     const specs = this.spec.rows.cellSpecs?.(raw, this.header) ?? null;
     const mayBeEmpty = this.spec.rows.mayBeEmpty;
@@ -439,8 +444,7 @@ class SheetChecker {
     for (let k = 0; k < fields.length; k++) {
       const f = fields[k]!;
       const col = cols[k]!;
-      const p = prepareCell(raw[col], r, col, (specs && specs[f]) ?? this.readOptions[k]!);
-      cells[f] = p;
+      const p = prepareInto(this.slots[k]!, raw[col], r, col, (specs && specs[f]) ?? this.readOptions[k]!);
       if (p.empty && this.requiredFields.has(f) && !mayBeEmpty?.has(f)) {
         p.drafts.push(err('cell.required', `“${this.label(f)}”不能为空`));
       }
