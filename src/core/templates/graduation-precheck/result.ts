@@ -196,31 +196,30 @@ export function precheckResult(sheets: readonly PrecheckSheet[], batch: Batch, p
   const refuse: PrecheckStudent[] = [];
   const perRule = new Map<string, number>();
   for (const s of sheets) {
-    // By sheet row (an array indexed by row number, as the values are).
-    const byRow: (Issue[] | undefined)[] = [];
-    // Loops by index: run once over 100,000 rows they stay unoptimised, and for…of would make a result per step.
-    const issues = s.issues;
-    for (let k = 0; k < issues.length; k++) {
-      const i = issues[k]!;
-      if (i.row === null || !DECIDING.has(i.rule)) continue;
-      (byRow[i.row] ??= []).push(i);
-    }
+    const deciding = decidingByRow(s.issues);
     const keyCol = s.columns.get('studentId') ?? 0;
     const records = s.records;
+    // A cursor over `deciding` (in row order), moved along with the records (in sheet order): no per-row index.
+    let k = 0;
+    let previous = 0;
     for (let r = 0; r < records.length; r++) {
       const row = records[r]!;
-      const own = byRow[row];
-      const sides = split(own);
+      if (row < previous) k = 0;
+      previous = row;
+      while (k < deciding.length && deciding[k]!.row! < row) k++;
+      const first = k;
+      while (k < deciding.length && deciding[k]!.row === row) k++;
+      const reasons = side(deciding, first, k, true);
       const student: PrecheckStudent = {
         sheet: s.sheet.name,
         row,
         cell: address(row, keyCol),
         values: s.values?.[row] ?? valuesFromSheet(s, row),
-        reasons: sides.reasons,
-        notes: sides.notes,
+        reasons,
+        notes: side(deciding, first, k, false),
       };
-      if (own) countRules(own, perRule);
-      (student.reasons.length ? refuse : apply).push(student);
+      if (k > first) countRules(deciding, first, k, perRule);
+      (reasons.length ? refuse : apply).push(student);
     }
   }
   const counts: ReasonCount[] = PRECHECK_RULES.filter((r) => perRule.has(r)).map((rule) => ({
@@ -243,24 +242,42 @@ export function precheckResult(sheets: readonly PrecheckSheet[], batch: Batch, p
 }
 
 /**
- * A student's deciding issues as reasons (errors) and notes (warnings). `own` is this student's own list (made for it
- * in precheckResult): when it holds one kind only, as nearly always, it is that side as it is, with no copy.
+ * The sheet's pre-check issues on a row, by row, each row's in the sheet's issue order. The check lists its issues in
+ * row order already (issueOrder): then this is a filter; otherwise a stable sort by row keeps each row's order.
  */
-function split(own: Issue[] | undefined): { reasons: readonly Issue[]; notes: readonly Issue[] } {
-  if (!own) return { reasons: NONE, notes: NONE };
-  let errors = 0;
-  for (const i of own) if (i.severity === 'error') errors++;
-  if (errors === own.length) return { reasons: own, notes: NONE };
-  if (errors === 0) return { reasons: NONE, notes: own };
-  return { reasons: own.filter((i) => i.severity === 'error'), notes: own.filter((i) => i.severity !== 'error') };
+function decidingByRow(issues: readonly Issue[]): readonly Issue[] {
+  const out: Issue[] = [];
+  let sorted = true;
+  // Loops by index: run once over 100,000 rows they stay unoptimised, and for…of would make a result per step.
+  for (let k = 0; k < issues.length; k++) {
+    const i = issues[k]!;
+    if (i.row === null || !DECIDING.has(i.rule)) continue;
+    if (out.length && i.row < out[out.length - 1]!.row!) sorted = false;
+    out.push(i);
+  }
+  return sorted ? out : out.sort((a, b) => a.row! - b.row!);
 }
 
-/** Each rule of a student's issues counted once (a student may have one rule on two cells). */
-function countRules(own: readonly Issue[], perRule: Map<string, number>): void {
-  for (let k = 0; k < own.length; k++) {
-    const rule = own[k]!.rule;
+/**
+ * One student's reasons (errors) or notes (warnings): the issues deciding[from..to) of that side, in their order, in an
+ * array of their number (100,000 of these outlive the check); none: the shared empty list.
+ */
+function side(deciding: readonly Issue[], from: number, to: number, errors: boolean): readonly Issue[] {
+  let n = 0;
+  for (let k = from; k < to; k++) if ((deciding[k]!.severity === 'error') === errors) n++;
+  if (n === 0) return NONE;
+  const out = new Array<Issue>(n);
+  n = 0;
+  for (let k = from; k < to; k++) if ((deciding[k]!.severity === 'error') === errors) out[n++] = deciding[k]!;
+  return out;
+}
+
+/** Each rule of a student's issues (deciding[from..to)) counted once (a student may have one rule on two cells). */
+function countRules(deciding: readonly Issue[], from: number, to: number, perRule: Map<string, number>): void {
+  for (let k = from; k < to; k++) {
+    const rule = deciding[k]!.rule;
     let first = true;
-    for (let j = 0; j < k; j++) if (own[j]!.rule === rule) first = false;
+    for (let j = from; j < k; j++) if (deciding[j]!.rule === rule) first = false;
     if (first) perRule.set(rule, (perRule.get(rule) ?? 0) + 1);
   }
 }
