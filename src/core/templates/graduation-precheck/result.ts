@@ -10,7 +10,7 @@ import { formatTerm, parseEnrollmentTerm, termFromYmd } from '../../cells/enroll
 import { excelSerialToYmd } from '../../cells/dates';
 import { checkStudentId } from '../../rules/student-id';
 import { termOfStudentId } from '../../rules/enrollment-term';
-import { prepareCell, type Prepared, type TextMode } from '../../engine/prepare';
+import { cellSlot, prepareInto, type CellSlot, type Prepared, type TextMode } from '../../engine/prepare';
 import { address } from '../../engine/a1';
 import { ruleTitle } from '../../rules/catalog';
 import { batchCode, batchLabel, certificateDate, followingBatch, type Batch } from './batch';
@@ -41,22 +41,18 @@ export interface PrecheckSheet {
   records: readonly number[];
   /** Every issue of the sheet (the check run with no listing limit). */
   issues: readonly Issue[];
-  /** What the check read of each student, by row (rows.ts); a row missing here is read from the sheet. */
-  values?: StudentsByRow;
 }
-
-/** Per sheet row, the student's values (an array indexed by row number: no hashing for 100,000 rows). */
-export type StudentsByRow = (StudentValues | undefined)[];
 
 /** What the screens and the export show of a student. */
 export type StudentValues = Partial<Record<Exclude<PrecheckColumnValue, 'seq' | 'reasons' | 'notes' | 'sourceRow'>, string>>;
 
 export interface PrecheckStudent {
-  sheet: string;
-  row: number;
+  readonly sheet: string;
+  readonly row: number;
   /** The 学号 cell (where a click goes when the reason has no cell of its own). */
-  cell: string;
-  values: StudentValues;
+  readonly cell: string;
+  /** Read from the student's row when first asked for (RosterStudent). */
+  readonly values: StudentValues;
   /** Errors of the pre-check rules: why the student may not apply (empty: may apply). */
   reasons: readonly Issue[];
   /** Warnings of the pre-check rules (graduation.expiring). */
@@ -162,13 +158,55 @@ export function studentValues(cell: (f: keyof StudentValues) => PreparedValue | 
   return v;
 }
 
-/** A student's values read from the sheet, as the check reads its cells. */
-function valuesFromSheet(s: PrecheckSheet, row: number): StudentValues {
-  return studentValues((f) => {
-    const col = s.columns.get(f);
-    const mode = MODES[f];
-    return col === undefined ? undefined : prepareCell(s.sheet.rows[row - 1]?.[col], row, col, { mode, isCode: mode === 'code', label: '' });
-  });
+/** A roster sheet as its students read it: where the 学号 is, and one cell slot per field to read a row's values into. */
+class Roster {
+  readonly keyCol: number;
+  private readonly slots = new Map<keyof StudentValues, CellSlot>();
+
+  constructor(readonly input: PrecheckSheet) {
+    this.keyCol = input.columns.get('studentId') ?? 0;
+  }
+
+  /** A student's values read from the sheet, as the check reads its cells (the same mode per field). */
+  values(row: number): StudentValues {
+    const s = this.input;
+    return studentValues((f) => {
+      const col = s.columns.get(f);
+      if (col === undefined) return undefined;
+      let slot = this.slots.get(f);
+      if (!slot) this.slots.set(f, (slot = cellSlot()));
+      const mode = MODES[f];
+      return prepareInto(slot, s.sheet.rows[row - 1]?.[col], row, col, { mode, isCode: mode === 'code', label: '' });
+    });
+  }
+}
+
+/**
+ * A student of the result: its row and its issues; the rest (sheet name, 学号 cell, values) is read from the roster
+ * when asked for, so that a 100,000-row pre-check keeps no copy of what the parsed rows hold. The export and the JSON
+ * ask for every student's values, the pane and the summary only for the few they show.
+ */
+class RosterStudent implements PrecheckStudent {
+  private shown: StudentValues | undefined = undefined;
+
+  constructor(
+    private readonly roster: Roster,
+    readonly row: number,
+    readonly reasons: readonly Issue[],
+    readonly notes: readonly Issue[],
+  ) {}
+
+  get sheet(): string {
+    return this.roster.input.sheet.name;
+  }
+
+  get cell(): string {
+    return address(this.row, this.roster.keyCol);
+  }
+
+  get values(): StudentValues {
+    return (this.shown ??= this.roster.values(this.row));
+  }
 }
 
 /** The reminder texts for a batch, placeholders filled in. */
@@ -197,7 +235,7 @@ export function precheckResult(sheets: readonly PrecheckSheet[], batch: Batch, p
   const perRule = new Map<string, number>();
   for (const s of sheets) {
     const deciding = decidingByRow(s.issues);
-    const keyCol = s.columns.get('studentId') ?? 0;
+    const roster = new Roster(s);
     const records = s.records;
     // A cursor over `deciding` (in row order), moved along with the records (in sheet order): no per-row index.
     let k = 0;
@@ -210,14 +248,7 @@ export function precheckResult(sheets: readonly PrecheckSheet[], batch: Batch, p
       const first = k;
       while (k < deciding.length && deciding[k]!.row === row) k++;
       const reasons = side(deciding, first, k, true);
-      const student: PrecheckStudent = {
-        sheet: s.sheet.name,
-        row,
-        cell: address(row, keyCol),
-        values: s.values?.[row] ?? valuesFromSheet(s, row),
-        reasons,
-        notes: side(deciding, first, k, false),
-      };
+      const student = new RosterStudent(roster, row, reasons, side(deciding, first, k, false));
       if (k > first) countRules(deciding, first, k, perRule);
       (reasons.length ? refuse : apply).push(student);
     }
