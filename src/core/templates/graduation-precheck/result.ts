@@ -10,7 +10,7 @@ import { formatTerm, parseEnrollmentTerm, termFromYmd } from '../../cells/enroll
 import { excelSerialToYmd } from '../../cells/dates';
 import { checkStudentId } from '../../rules/student-id';
 import { termOfStudentId } from '../../rules/enrollment-term';
-import { cellSlot, prepareInto, type CellSlot, type Prepared, type TextMode } from '../../engine/prepare';
+import { cellSlot, prepareInto, type CellSlot, type Prepared, type PrepareOptions, type TextMode } from '../../engine/prepare';
 import { address } from '../../engine/a1';
 import { ruleTitle } from '../../rules/catalog';
 import { batchCode, batchLabel, certificateDate, followingBatch, type Batch } from './batch';
@@ -158,25 +158,33 @@ export function studentValues(cell: (f: keyof StudentValues) => PreparedValue | 
   return v;
 }
 
-/** A roster sheet as its students read it: where the 学号 is, and one cell slot per field to read a row's values into. */
+/** How a roster reads one field of its students: the field's column, how the check reads it, a cell slot to read into. */
+interface FieldReader {
+  col: number;
+  opt: PrepareOptions;
+  slot: CellSlot;
+}
+
+/** A roster sheet as its students read it: where the 学号 is, and a reader per field it has a column for. */
 class Roster {
   readonly keyCol: number;
-  private readonly slots = new Map<keyof StudentValues, CellSlot>();
+  private readonly readers: Partial<Record<keyof StudentValues, FieldReader>> = {};
 
   constructor(readonly input: PrecheckSheet) {
     this.keyCol = input.columns.get('studentId') ?? 0;
+    for (const f of Object.keys(MODES) as (keyof StudentValues)[]) {
+      const col = input.columns.get(f);
+      const mode = MODES[f];
+      if (col !== undefined) this.readers[f] = { col, opt: { mode, isCode: mode === 'code', label: '' }, slot: cellSlot() };
+    }
   }
 
   /** A student's values read from the sheet, as the check reads its cells (the same mode per field). */
   values(row: number): StudentValues {
-    const s = this.input;
+    const raw = this.input.sheet.rows[row - 1];
     return studentValues((f) => {
-      const col = s.columns.get(f);
-      if (col === undefined) return undefined;
-      let slot = this.slots.get(f);
-      if (!slot) this.slots.set(f, (slot = cellSlot()));
-      const mode = MODES[f];
-      return prepareInto(slot, s.sheet.rows[row - 1]?.[col], row, col, { mode, isCode: mode === 'code', label: '' });
+      const r = this.readers[f];
+      return r && prepareInto(r.slot, raw?.[r.col], row, r.col, r.opt);
     });
   }
 }
