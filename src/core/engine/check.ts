@@ -9,7 +9,7 @@ import type { TemplateDefinition } from '../templates/definition';
 import { templateOf } from '../templates/registry';
 import { detectHeader, titledTemplate, type HeaderInfo } from './header';
 import { locateRecords, type Layout } from './records';
-import { prepareCell, type Prepared, type PrepareOptions } from './prepare';
+import { cellSlot, prepareInto, type CellSlot, type Prepared, type PrepareOptions } from './prepare';
 import { err, issueOrder, makeIssue, warn, type IssueDraft } from './issue';
 import { address, parseRange } from './a1';
 import type { Ymd } from '../cells/dates';
@@ -219,8 +219,13 @@ class SheetChecker {
   private readonly keepFixes: boolean;
   /** Whether 序号 must run 1..n (the template's `table.sequence`). */
   private readonly sequenced: boolean;
-  /** A record's cells before its row is read: each column's field, in column order, not yet prepared. */
-  private readonly emptyCells: Partial<Record<Field, Prepared>>;
+  /**
+   * The record's cells: each column's field, in column order, with the column's cell slot, refilled for every row (a
+   * record's cells live for its row only: nothing the check keeps holds one).
+   */
+  private readonly cells: Partial<Record<Field, Prepared>>;
+  /** Each column's cell slot (same order as `columns`). */
+  private readonly slots: readonly CellSlot[];
   /** What the template's row rules see besides the record (one object, refilled for each row). */
   private readonly rowContext: RowContext;
   /** The 入学年度学期 outcomes by text (termOutcome). */
@@ -246,9 +251,10 @@ class SheetChecker {
     this.rowContext = { raw: [], header, profile, today, idCard: undefined, ethnicity: undefined, term: undefined, facts: this.rowFacts };
     this.fieldOf = this.columns.map(([f]) => f);
     this.colOf = this.columns.map(([, c]) => c);
-    const empty: Partial<Record<Field, Prepared>> = {};
-    for (const [f] of this.columns) empty[f] = undefined;
-    this.emptyCells = empty;
+    this.slots = this.columns.map(() => cellSlot());
+    const cells: Partial<Record<Field, Prepared>> = {};
+    this.columns.forEach(([f], k) => (cells[f] = this.slots[k]));
+    this.cells = cells;
     this.keyCol = header.fields.get(this.spec.key);
     this.sequenced = this.spec.table.sequence !== false;
     const rules = this.spec.rows;
@@ -429,8 +435,7 @@ class SheetChecker {
 
   private checkRow(r: number): RecordRow {
     const raw = this.sheet.rows[r - 1] ?? [];
-    // A copy of the sheet's empty record: every row's cells then share one shape, made once (no per-row transitions).
-    const cells: Partial<Record<Field, Prepared>> = { ...this.emptyCells };
+    const cells = this.cells;
     // A row may read some cells differently from their column (the template says which).
     const specs = this.spec.rows.cellSpecs?.(raw, this.header) ?? null;
     const mayBeEmpty = this.spec.rows.mayBeEmpty;
@@ -439,8 +444,7 @@ class SheetChecker {
     for (let k = 0; k < fields.length; k++) {
       const f = fields[k]!;
       const col = cols[k]!;
-      const p = prepareCell(raw[col], r, col, (specs && specs[f]) ?? this.readOptions[k]!);
-      cells[f] = p;
+      const p = prepareInto(this.slots[k]!, raw[col], r, col, (specs && specs[f]) ?? this.readOptions[k]!);
       if (p.empty && this.requiredFields.has(f) && !mayBeEmpty?.has(f)) {
         p.drafts.push(err('cell.required', `“${this.label(f)}”不能为空`));
       }
@@ -551,9 +555,9 @@ class SheetChecker {
     // Keyed by the key itself (a flat string from the sheet): no composite strings to build and hash.
     const second = rec.second;
     const before = st.seen.get(rec.key);
-    if (before !== undefined && second.some((k) => claims(before, k))) {
+    if (before !== undefined && claimsAny(before, second)) {
       const what = this.spec.rows.duplicate;
-      (out ??= []).push(this.crossIssue(rec.row, this.keyCol, this.spec.key, err('row.duplicate', `${what}重复出现（${rec.key}），请删除重复的行`)));
+      out = [this.crossIssue(rec.row, this.keyCol, this.spec.key, err('row.duplicate', `${what}重复出现（${rec.key}），请删除重复的行`))];
     }
     let mine: readonly string[] = second;
     if (rec.changes.length) {
@@ -569,7 +573,8 @@ class SheetChecker {
       mine = items;
     }
     if (before === undefined) st.seen.set(rec.key, mine.length === 1 ? mine[0]! : [...mine]);
-    else st.seen.set(rec.key, [...(typeof before === 'string' ? [before] : before), ...mine]);
+    // Only `claims` reads what a key has claimed: a row that claims nothing new (a roster's duplicate) changes nothing.
+    else if (!claimsAll(before, mine)) st.seen.set(rec.key, [...(typeof before === 'string' ? [before] : before), ...mine]);
     return out;
   }
 
@@ -624,39 +629,47 @@ class SheetChecker {
   private emitRow(rec: RecordRow): { issues: readonly Issue[]; fixes: readonly Patch[] } {
     // Most rows have no draft at all: nothing to collect, no arrays made.
     if (!hasAnyDraft(rec)) return NO_ISSUES;
-    const cells: Prepared[] = [];
-    // The field of each cell, known for the columns' cells (fieldOf searches only for the changes' and wide cells).
-    const fields: (string | null)[] = [];
-    // By index over the fields (no pair unpacked per column: in a hot loop that makes an iterator each time).
+    const out: RowIssues = { issues: [], fixes: [] };
+    // The columns' cells first, in column order, by index (no pair unpacked per column: in a hot loop that makes an
+    // iterator each time), then the changes' and the wide layout's cells that are no column's, each once.
     const columnFields = this.fieldOf;
     for (let k = 0; k < columnFields.length; k++) {
-      const f = columnFields[k]!;
-      if (rec.cells[f]!.hasDrafts) {
-        cells.push(rec.cells[f]!);
-        fields.push(f);
+      const p = rec.cells[columnFields[k]!]!;
+      if (p.hasDrafts) this.emitCell(p, columnFields[k]!, out);
+    }
+    if (rec.changes.length || rec.wideCells) {
+      const done: Prepared[] = [];
+      const other = (p: Prepared) => {
+        if (!p.hasDrafts || done.includes(p) || isColumnCell(rec, p)) return;
+        done.push(p);
+        this.emitCell(p, fieldOf(rec, p) ?? this.wideField(p.col), out);
+      };
+      for (const ch of rec.changes) {
+        other(ch.oldCell);
+        other(ch.newCell);
       }
+      if (rec.wideCells) for (const p of rec.wideCells) other(p);
     }
-    for (const ch of rec.changes) {
-      if (ch.oldCell.hasDrafts && !cells.includes(ch.oldCell)) cells.push(ch.oldCell);
-      if (ch.newCell.hasDrafts && !cells.includes(ch.newCell)) cells.push(ch.newCell);
-    }
-    if (rec.wideCells) for (const p of rec.wideCells) if (p.hasDrafts && !cells.includes(p)) cells.push(p);
-    if (cells.length === 0) return NO_ISSUES;
-    const issues: Issue[] = [];
-    const fixes: Patch[] = [];
-    for (let k = 0; k < cells.length; k++) {
-      const p = cells[k]!;
-      const field = fields[k] ?? fieldOf(rec, p) ?? this.wideField(p.col);
-      const column = this.header.labels[p.col] ?? null;
-      let patch: Patch | null = null;
-      if (p.needsFix && p.drafts.some((d) => d.fixable)) {
-        patch = { cell: p.addr, value: p.fixed, numberFormat: '@' };
-        fixes.push(patch);
-      }
-      for (const d of p.drafts) issues.push(makeIssue(p, column, field, d, d.fixable && patch ? [patch] : null));
-    }
-    return { issues, fixes };
+    return out;
   }
+
+  /** One cell's drafts as issues (and its patch, when a fixable rule fired on it). */
+  private emitCell(p: Prepared, field: string | null, out: RowIssues): void {
+    const column = this.header.labels[p.col] ?? null;
+    const drafts = p.drafts;
+    let patch: Patch | null = null;
+    if (p.needsFix && drafts.some((d) => d.fixable)) {
+      patch = { cell: p.addr, value: p.fixed, numberFormat: '@' };
+      out.fixes.push(patch);
+    }
+    for (let j = 0; j < drafts.length; j++) out.issues.push(makeIssue(p, column, field, drafts[j]!, drafts[j]!.fixable && patch ? [patch] : null));
+  }
+}
+
+/** A row's own issues and cell fixes, as emitRow collects them. */
+interface RowIssues {
+  issues: Issue[];
+  fixes: Patch[];
 }
 
 /** Shared empties: most records have no issue, no change and no second key part. */
@@ -679,6 +692,24 @@ function hasAnyDraft(rec: RecordRow): boolean {
 /** Whether what a key has claimed so far (one subject or item, or several) includes `k`. */
 function claims(seen: string | string[], k: string): boolean {
   return typeof seen === 'string' ? seen === k : seen.includes(k);
+}
+
+/** Whether it includes one of `ks` (a loop: no callback made per row). */
+function claimsAny(seen: string | string[], ks: readonly string[]): boolean {
+  for (let i = 0; i < ks.length; i++) if (claims(seen, ks[i]!)) return true;
+  return false;
+}
+
+/** Whether it includes every one of `ks`. */
+function claimsAll(seen: string | string[], ks: readonly string[]): boolean {
+  for (let i = 0; i < ks.length; i++) if (!claims(seen, ks[i]!)) return false;
+  return true;
+}
+
+/** Whether a cell is one of the record's columns' cells. */
+function isColumnCell(rec: RecordRow, p: Prepared): boolean {
+  for (const f in rec.cells) if (rec.cells[f as Field] === p) return true;
+  return false;
 }
 
 function fieldOf(rec: RecordRow, p: Prepared): string | null {

@@ -53,8 +53,8 @@ class PreparedCell implements Prepared {
   fixed = '';
   needsFix = false;
   dateSerial: number | null = null;
-  private a1: string | undefined;
-  private list: IssueDraft[] | undefined;
+  private a1: string | undefined = undefined;
+  private list: IssueDraft[] | undefined = undefined;
   /** Allocated on first use: most cells never get a draft. */
   get drafts(): IssueDraft[] {
     return (this.list ??= []);
@@ -63,17 +63,50 @@ class PreparedCell implements Prepared {
     return this.list !== undefined && this.list.length > 0;
   }
   constructor(
-    readonly raw: Cell | undefined,
-    readonly row: number,
-    readonly col: number,
+    public raw: Cell | undefined,
+    public row: number,
+    public col: number,
   ) {}
   get addr(): string {
     return (this.a1 ??= address(this.row, this.col));
   }
+  /** Back to the state of a cell just made at (row, col): what the constructor and the field initialisers set. */
+  reset(raw: Cell | undefined, row: number, col: number): void {
+    this.text = '';
+    this.empty = true;
+    this.unusable = false;
+    this.fixed = '';
+    this.needsFix = false;
+    this.dateSerial = null;
+    this.a1 = undefined;
+    this.list = undefined;
+    this.raw = raw;
+    this.row = row;
+    this.col = col;
+  }
+}
+
+/**
+ * A prepared cell to refill row after row (prepareInto): the check keeps one per column, so that a 100,000-row sheet
+ * does not make a million cell objects that each live for one row. Nothing may keep it beyond its row.
+ */
+export type CellSlot = PreparedCell;
+
+export function cellSlot(): CellSlot {
+  return new PreparedCell(undefined, 0, 0);
 }
 
 export function prepareCell(raw: Cell | undefined, row: number, col: number, opt: PrepareOptions): Prepared {
-  const p = new PreparedCell(raw, row, col);
+  return fill(new PreparedCell(raw, row, col), raw, opt);
+}
+
+/** prepareCell into a slot: the slot as prepareCell would have made it, the slot's last row forgotten. */
+export function prepareInto(slot: CellSlot, raw: Cell | undefined, row: number, col: number, opt: PrepareOptions): Prepared {
+  slot.reset(raw, row, col);
+  return fill(slot, raw, opt);
+}
+
+function fill(p: PreparedCell, raw: Cell | undefined, opt: PrepareOptions): Prepared {
   if (!raw || raw.kind === 'empty') {
     if (raw?.formula !== undefined && opt.isCode) p.drafts.push(warn('cell.formula', `${opt.label}由公式计算得出${raw.formula ? `（=${raw.formula}）` : ''}，且没有结果值，请改为直接填写`));
     return p;

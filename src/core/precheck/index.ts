@@ -15,7 +15,7 @@ import type { SheetAnalysis } from '../engine/check';
 import { batchCode, batchesAround, nextBatchOn, type Batch } from '../templates/graduation-precheck/batch';
 import { batchRules } from '../templates/graduation-precheck/rules';
 import { precheckOptions } from '../templates/graduation-precheck/rows';
-import { precheckResult, type PrecheckResult, type PrecheckSheet, type StudentsByRow } from '../templates/graduation-precheck/result';
+import { precheckResult, type PrecheckResult, type PrecheckSheet } from '../templates/graduation-precheck/result';
 import { precheckWorkbook } from '../templates/graduation-precheck/export';
 import type { ExportWorkbook } from '../export/types';
 import { detectHeader } from '../engine/header';
@@ -43,13 +43,12 @@ export interface PrecheckRun {
 
 export function runPrecheck(file: string, sheets: readonly SheetInput[], profile: Profile, o: PrecheckOptionsIn): PrecheckRun {
   const batch = o.batch ?? nextBatchOn(o.reportDate, batchRules(profile.precheck));
-  const values = new WeakMap<object, StudentsByRow>();
   const analyses = analyseWorkbook(sheets, profile, {
     reportDate: o.reportDate,
     template: 'graduation-precheck',
     issueLimit: Number.POSITIVE_INFINITY,
     keepFixes: false,
-    templateOptions: precheckOptions({ batch, values, ...(o.photos ? { photoKeys: o.photos.keys, photoFolder: o.photos.folder } : {}) }),
+    templateOptions: precheckOptions({ batch, ...(o.photos ? { photoKeys: o.photos.keys, photoFolder: o.photos.folder } : {}) }),
   });
   const rosters = analyses.filter((a) => a.header && a.layout && a.report.template === 'graduation-precheck');
   const inputs: PrecheckSheet[] = rosters.map((a) => ({
@@ -57,7 +56,6 @@ export function runPrecheck(file: string, sheets: readonly SheetInput[], profile
     columns: a.header!.fields,
     records: a.layout!.records,
     issues: a.report.issues,
-    values: values.get(a.header!),
   }));
   const reports = analyses.map((a) => a.report);
   return {

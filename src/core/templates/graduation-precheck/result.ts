@@ -10,7 +10,7 @@ import { formatTerm, parseEnrollmentTerm, termFromYmd } from '../../cells/enroll
 import { excelSerialToYmd } from '../../cells/dates';
 import { checkStudentId } from '../../rules/student-id';
 import { termOfStudentId } from '../../rules/enrollment-term';
-import { prepareCell, type Prepared, type TextMode } from '../../engine/prepare';
+import { cellSlot, prepareInto, type CellSlot, type Prepared, type PrepareOptions, type TextMode } from '../../engine/prepare';
 import { address } from '../../engine/a1';
 import { ruleTitle } from '../../rules/catalog';
 import { batchCode, batchLabel, certificateDate, followingBatch, type Batch } from './batch';
@@ -41,22 +41,18 @@ export interface PrecheckSheet {
   records: readonly number[];
   /** Every issue of the sheet (the check run with no listing limit). */
   issues: readonly Issue[];
-  /** What the check read of each student, by row (rows.ts); a row missing here is read from the sheet. */
-  values?: StudentsByRow;
 }
-
-/** Per sheet row, the student's values (an array indexed by row number: no hashing for 100,000 rows). */
-export type StudentsByRow = (StudentValues | undefined)[];
 
 /** What the screens and the export show of a student. */
 export type StudentValues = Partial<Record<Exclude<PrecheckColumnValue, 'seq' | 'reasons' | 'notes' | 'sourceRow'>, string>>;
 
 export interface PrecheckStudent {
-  sheet: string;
-  row: number;
+  readonly sheet: string;
+  readonly row: number;
   /** The 学号 cell (where a click goes when the reason has no cell of its own). */
-  cell: string;
-  values: StudentValues;
+  readonly cell: string;
+  /** Read from the student's row when first asked for (RosterStudent). */
+  readonly values: StudentValues;
   /** Errors of the pre-check rules: why the student may not apply (empty: may apply). */
   reasons: readonly Issue[];
   /** Warnings of the pre-check rules (graduation.expiring). */
@@ -162,13 +158,63 @@ export function studentValues(cell: (f: keyof StudentValues) => PreparedValue | 
   return v;
 }
 
-/** A student's values read from the sheet, as the check reads its cells. */
-function valuesFromSheet(s: PrecheckSheet, row: number): StudentValues {
-  return studentValues((f) => {
-    const col = s.columns.get(f);
-    const mode = MODES[f];
-    return col === undefined ? undefined : prepareCell(s.sheet.rows[row - 1]?.[col], row, col, { mode, isCode: mode === 'code', label: '' });
-  });
+/** How a roster reads one field of its students: the field's column, how the check reads it, a cell slot to read into. */
+interface FieldReader {
+  col: number;
+  opt: PrepareOptions;
+  slot: CellSlot;
+}
+
+/** A roster sheet as its students read it: where the 学号 is, and a reader per field it has a column for. */
+class Roster {
+  readonly keyCol: number;
+  private readonly readers: Partial<Record<keyof StudentValues, FieldReader>> = {};
+
+  constructor(readonly input: PrecheckSheet) {
+    this.keyCol = input.columns.get('studentId') ?? 0;
+    for (const f of Object.keys(MODES) as (keyof StudentValues)[]) {
+      const col = input.columns.get(f);
+      const mode = MODES[f];
+      if (col !== undefined) this.readers[f] = { col, opt: { mode, isCode: mode === 'code', label: '' }, slot: cellSlot() };
+    }
+  }
+
+  /** A student's values read from the sheet, as the check reads its cells (the same mode per field). */
+  values(row: number): StudentValues {
+    const raw = this.input.sheet.rows[row - 1];
+    return studentValues((f) => {
+      const r = this.readers[f];
+      return r && prepareInto(r.slot, raw?.[r.col], row, r.col, r.opt);
+    });
+  }
+}
+
+/**
+ * A student of the result: its row and its issues; the rest (sheet name, 学号 cell, values) is read from the roster
+ * when asked for, so that a 100,000-row pre-check keeps no copy of what the parsed rows hold. The export and the JSON
+ * ask for every student's values, the pane and the summary only for the few they show.
+ */
+class RosterStudent implements PrecheckStudent {
+  private shown: StudentValues | undefined = undefined;
+
+  constructor(
+    private readonly roster: Roster,
+    readonly row: number,
+    readonly reasons: readonly Issue[],
+    readonly notes: readonly Issue[],
+  ) {}
+
+  get sheet(): string {
+    return this.roster.input.sheet.name;
+  }
+
+  get cell(): string {
+    return address(this.row, this.roster.keyCol);
+  }
+
+  get values(): StudentValues {
+    return (this.shown ??= this.roster.values(this.row));
+  }
 }
 
 /** The reminder texts for a batch, placeholders filled in. */
@@ -196,31 +242,23 @@ export function precheckResult(sheets: readonly PrecheckSheet[], batch: Batch, p
   const refuse: PrecheckStudent[] = [];
   const perRule = new Map<string, number>();
   for (const s of sheets) {
-    // By sheet row (an array indexed by row number, as the values are).
-    const byRow: (Issue[] | undefined)[] = [];
-    // Loops by index: run once over 100,000 rows they stay unoptimised, and for…of would make a result per step.
-    const issues = s.issues;
-    for (let k = 0; k < issues.length; k++) {
-      const i = issues[k]!;
-      if (i.row === null || !DECIDING.has(i.rule)) continue;
-      (byRow[i.row] ??= []).push(i);
-    }
-    const keyCol = s.columns.get('studentId') ?? 0;
+    const deciding = decidingByRow(s.issues);
+    const roster = new Roster(s);
     const records = s.records;
+    // A cursor over `deciding` (in row order), moved along with the records (in sheet order): no per-row index.
+    let k = 0;
+    let previous = 0;
     for (let r = 0; r < records.length; r++) {
       const row = records[r]!;
-      const own = byRow[row];
-      const sides = split(own);
-      const student: PrecheckStudent = {
-        sheet: s.sheet.name,
-        row,
-        cell: address(row, keyCol),
-        values: s.values?.[row] ?? valuesFromSheet(s, row),
-        reasons: sides.reasons,
-        notes: sides.notes,
-      };
-      if (own) countRules(own, perRule);
-      (student.reasons.length ? refuse : apply).push(student);
+      if (row < previous) k = 0;
+      previous = row;
+      while (k < deciding.length && deciding[k]!.row! < row) k++;
+      const first = k;
+      while (k < deciding.length && deciding[k]!.row === row) k++;
+      const reasons = side(deciding, first, k, true);
+      const student = new RosterStudent(roster, row, reasons, side(deciding, first, k, false));
+      if (k > first) countRules(deciding, first, k, perRule);
+      (reasons.length ? refuse : apply).push(student);
     }
   }
   const counts: ReasonCount[] = PRECHECK_RULES.filter((r) => perRule.has(r)).map((rule) => ({
@@ -243,24 +281,42 @@ export function precheckResult(sheets: readonly PrecheckSheet[], batch: Batch, p
 }
 
 /**
- * A student's deciding issues as reasons (errors) and notes (warnings). `own` is this student's own list (made for it
- * in precheckResult): when it holds one kind only, as nearly always, it is that side as it is, with no copy.
+ * The sheet's pre-check issues on a row, by row, each row's in the sheet's issue order. The check lists its issues in
+ * row order already (issueOrder): then this is a filter; otherwise a stable sort by row keeps each row's order.
  */
-function split(own: Issue[] | undefined): { reasons: readonly Issue[]; notes: readonly Issue[] } {
-  if (!own) return { reasons: NONE, notes: NONE };
-  let errors = 0;
-  for (const i of own) if (i.severity === 'error') errors++;
-  if (errors === own.length) return { reasons: own, notes: NONE };
-  if (errors === 0) return { reasons: NONE, notes: own };
-  return { reasons: own.filter((i) => i.severity === 'error'), notes: own.filter((i) => i.severity !== 'error') };
+function decidingByRow(issues: readonly Issue[]): readonly Issue[] {
+  const out: Issue[] = [];
+  let sorted = true;
+  // Loops by index: run once over 100,000 rows they stay unoptimised, and for…of would make a result per step.
+  for (let k = 0; k < issues.length; k++) {
+    const i = issues[k]!;
+    if (i.row === null || !DECIDING.has(i.rule)) continue;
+    if (out.length && i.row < out[out.length - 1]!.row!) sorted = false;
+    out.push(i);
+  }
+  return sorted ? out : out.sort((a, b) => a.row! - b.row!);
 }
 
-/** Each rule of a student's issues counted once (a student may have one rule on two cells). */
-function countRules(own: readonly Issue[], perRule: Map<string, number>): void {
-  for (let k = 0; k < own.length; k++) {
-    const rule = own[k]!.rule;
+/**
+ * One student's reasons (errors) or notes (warnings): the issues deciding[from..to) of that side, in their order, in an
+ * array of their number (100,000 of these outlive the check); none: the shared empty list.
+ */
+function side(deciding: readonly Issue[], from: number, to: number, errors: boolean): readonly Issue[] {
+  let n = 0;
+  for (let k = from; k < to; k++) if ((deciding[k]!.severity === 'error') === errors) n++;
+  if (n === 0) return NONE;
+  const out = new Array<Issue>(n);
+  n = 0;
+  for (let k = from; k < to; k++) if ((deciding[k]!.severity === 'error') === errors) out[n++] = deciding[k]!;
+  return out;
+}
+
+/** Each rule of a student's issues (deciding[from..to)) counted once (a student may have one rule on two cells). */
+function countRules(deciding: readonly Issue[], from: number, to: number, perRule: Map<string, number>): void {
+  for (let k = from; k < to; k++) {
+    const rule = deciding[k]!.rule;
     let first = true;
-    for (let j = 0; j < k; j++) if (own[j]!.rule === rule) first = false;
+    for (let j = from; j < k; j++) if (deciding[j]!.rule === rule) first = false;
     if (first) perRule.set(rule, (perRule.get(rule) ?? 0) + 1);
   }
 }

@@ -10,7 +10,6 @@ import type { Prepared } from '../../engine/prepare';
 import { ok, type RecordRow, type RowContext, type TemplateOptions } from '../../engine/row';
 import { nextBatchOn, type Batch } from './batch';
 import { batchRules, precheckRow, type PrecheckContext, type PrecheckRowInput } from './rules';
-import { studentValues, type StudentsByRow } from './result';
 
 /** What a pre-check is run for: its batch (default: the next after the report date) and the photo folder. */
 export interface PrecheckOptions {
@@ -19,11 +18,6 @@ export interface PrecheckOptions {
   photoKeys?: ReadonlySet<string>;
   /** The folder's name, for messages. */
   photoFolder?: string;
-  /**
-   * Where the check leaves what the result shows of each student (result.ts `studentValues`), read from the cells it
-   * prepared anyway, so that the result need not read a 100,000-row roster twice: per sheet (by its header), by row.
-   */
-  values?: WeakMap<object, StudentsByRow>;
 }
 
 /** The check options that run the pre-check with `o` (CheckOptions.templateOptions). */
@@ -42,8 +36,6 @@ export function precheckRows(options: unknown, profile: Profile, today: Ymd): (r
   const ctx: PrecheckContext = { batch: o.batch ?? nextBatchOn(today, batchRules(profile.precheck)), profile: profile.precheck, dates: new Map() };
   const keys = o.photoKeys;
   const folder = o.photoFolder ?? '';
-  // One closure per sheet: its values go into one array.
-  let values: StudentsByRow | undefined;
   // One input for the sheet's rows, refilled per row (precheckRow reads it during the call only).
   const input: PrecheckRowInput = {
     term: undefined,
@@ -71,9 +63,5 @@ export function precheckRows(options: unknown, profile: Profile, today: Ymd): (r
     input.photoInFolder = keys ? (sid !== null && keys.has(sid)) || (idc !== null && keys.has(idc.toUpperCase())) : undefined;
     const drafts = precheckRow(input, ctx);
     for (const d of drafts) (c[d.at] ?? c.studentId ?? c.name)?.drafts.push(d.draft);
-    if (o.values) {
-      if (!values) o.values.set(row.header, (values = []));
-      values[rec.row] = studentValues((f) => c[f]);
-    }
   };
 }
