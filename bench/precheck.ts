@@ -1,7 +1,7 @@
 /**
  * The graduation pre-check of a 100,000-row roster (issue 11 item 5, goal ≤ 0.5 s for the pre-check): the platform's
  * student list generated with ExcelJS's streaming writer (entry terms 2012–2023, one row in ten with a reason —
- * 休学, 未上传, 学信网照片 不存在, 身份存疑), then timed separately: our parse, the pre-check itself (the check as the
+ * 休学, 未上传, 学信网照片 不存在, 身份存疑; every 学号 different, as on the platform), then timed separately: our parse, the pre-check itself (the check as the
  * graduation-precheck template + sorting the students, src/core/precheck), its two-sheet export built, and
  * `xueji precheck -o` end to end. Fake students only.
  */
@@ -26,7 +26,8 @@ export async function writePrecheckRoster(path: string, rows: number, seed = 11)
     const year = 2012 + (i % 12);
     const autumn = i % 2 === 1;
     const s = makeStudent(r, i, { year });
-    const studentId = `${String(year % 100)}130012${String((autumn ? 50_000 : 1) + Math.floor(i / 24)).padStart(5, '0')}`;
+    // Unique within its year and season: the i with the same i % 12 share both, and i / 12 tells them apart.
+    const studentId = `${String(year % 100)}130012${String((autumn ? 50_000 : 1) + Math.floor(i / 12)).padStart(5, '0')}`;
     const defect = i % 10 === 7 ? Math.floor(i / 10) % 4 : -1;
     const added = ws.addRow([
       i + 1, studentId, s.name, `${year}${autumn ? '秋季' : '春季'}`, defect === 0 ? '休学' : '在籍', '河北分部', '石家庄分校', '石家庄市长安区学习中心',
