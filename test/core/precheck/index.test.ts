@@ -47,9 +47,26 @@ describe('a student of the pre-check', () => {
     expect('status' in c!).toBe(false);
   });
 
-  it('gives the same values, in the same order, however often it is asked', () => {
-    const first = students.map((s) => JSON.stringify(s.values));
-    expect(students.map((s) => JSON.stringify(s.values))).toEqual(first);
+  it('gives the same values whatever order the students are asked in (their readers share one cell per field)', () => {
+    const forward = students.map((s) => JSON.stringify(s.values));
+    const again = run(sheet);
+    const fresh = [...again.apply, ...again.refuse].sort((a, b) => a.row - b.row);
+    const backward = [...fresh].reverse().map((s) => JSON.stringify(s.values)).reverse();
+    expect(backward).toEqual(forward);
     expect(Object.keys(students[0]!.values)).toEqual(['studentId', 'idCard', 'name', 'status', 'branchName', 'centreName', 'major', 'enrollmentTerm']);
+  });
+
+  it('keeps the cells the check read: the sheet edited afterwards (rows replaced, as the workbench does) changes nothing', () => {
+    const copy = { ...sheet, rows: sheet.rows.map((r) => r && [...r]) };
+    const r = run(copy);
+    const before = [...r.apply, ...r.refuse].sort((a, b) => a.row - b.row);
+    (copy.rows as unknown[])[1] = undefined;
+    (copy.rows as unknown[])[2] = [];
+    expect(before.map((s) => s.values)).toEqual(students.map((s) => s.values));
+  });
+
+  it('is written out whole by JSON.stringify (its read-on-demand fields included, nothing of the sheet)', () => {
+    const s = students[1]!;
+    expect(JSON.parse(JSON.stringify(s))).toEqual({ sheet: 'Sheet1', row: 3, cell: 'B3', values: s.values, reasons: [], notes: [] });
   });
 });

@@ -4,7 +4,7 @@
  * check is the one place that decides); this module only sorts the students by them and reads what the export and the
  * screens show of each student (学号, 姓名, the entry term in its standard form …).
  */
-import type { Issue, SheetInput } from '../../types';
+import type { Cell, Issue, SheetInput } from '../../types';
 import { formatYmd, type Ymd } from '../../cells/dates';
 import { formatTerm, parseEnrollmentTerm, termFromYmd } from '../../cells/enrollment-term';
 import { excelSerialToYmd } from '../../cells/dates';
@@ -158,33 +158,52 @@ export function studentValues(cell: (f: keyof StudentValues) => PreparedValue | 
   return v;
 }
 
-/** How a roster reads one field of its students: the field's column, how the check reads it, a cell slot to read into. */
+/**
+ * How a roster reads one field of its students: the field's cells (indexed like the sheet's rows), how the check reads
+ * them, a cell slot to read into.
+ */
 interface FieldReader {
   col: number;
+  cells: (Cell | undefined)[];
   opt: PrepareOptions;
   slot: CellSlot;
 }
 
-/** A roster sheet as its students read it: where the 学号 is, and a reader per field it has a column for. */
+/**
+ * A roster sheet as its students read it: its name, where the 学号 is, and the cells of the fields it shows — only
+ * those columns, not the sheet: a result on the pane's screen must not keep the whole parsed sheet and its issues
+ * alive. The cells are the ones the check read; a sheet edited afterwards (the workbench replaces rows) does not
+ * change them.
+ */
 class Roster {
+  readonly name: string;
   readonly keyCol: number;
   private readonly readers: Partial<Record<keyof StudentValues, FieldReader>> = {};
 
-  constructor(readonly input: PrecheckSheet) {
+  constructor(input: PrecheckSheet) {
+    this.name = input.sheet.name;
     this.keyCol = input.columns.get('studentId') ?? 0;
+    const rows = input.sheet.rows;
+    const readers: FieldReader[] = [];
     for (const f of Object.keys(MODES) as (keyof StudentValues)[]) {
       const col = input.columns.get(f);
+      if (col === undefined) continue;
       const mode = MODES[f];
-      if (col !== undefined) this.readers[f] = { col, opt: { mode, isCode: mode === 'code', label: '' }, slot: cellSlot() };
+      const reader = { col, cells: new Array<Cell | undefined>(rows.length), opt: { mode, isCode: mode === 'code', label: '' }, slot: cellSlot() };
+      readers.push((this.readers[f] = reader));
+    }
+    // Row by row: each row's cells are read while it is at hand.
+    for (let r = 0; r < rows.length; r++) {
+      const row = rows[r];
+      if (row) for (const reader of readers) reader.cells[r] = row[reader.col];
     }
   }
 
-  /** A student's values read from the sheet, as the check reads its cells (the same mode per field). */
+  /** A student's values read from its row's cells, as the check reads them (the same mode per field). */
   values(row: number): StudentValues {
-    const raw = this.input.sheet.rows[row - 1];
     return studentValues((f) => {
       const r = this.readers[f];
-      return r && prepareInto(r.slot, raw?.[r.col], row, r.col, r.opt);
+      return r && prepareInto(r.slot, r.cells[row - 1], row, r.col, r.opt);
     });
   }
 }
@@ -192,28 +211,37 @@ class Roster {
 /**
  * A student of the result: its row and its issues; the rest (sheet name, 学号 cell, values) is read from the roster
  * when asked for, so that a 100,000-row pre-check keeps no copy of what the parsed rows hold. The export and the JSON
- * ask for every student's values, the pane and the summary only for the few they show.
+ * ask for every student's values, the pane and the summary only for the few they show. `sheet`, `cell` and `values`
+ * are getters: a spread (`{ ...student }`) does not copy them — read them by name, or JSON.stringify (toJSON).
  */
 class RosterStudent implements PrecheckStudent {
-  private shown: StudentValues | undefined = undefined;
+  readonly #roster: Roster;
+  #shown: StudentValues | undefined = undefined;
 
   constructor(
-    private readonly roster: Roster,
+    roster: Roster,
     readonly row: number,
     readonly reasons: readonly Issue[],
     readonly notes: readonly Issue[],
-  ) {}
+  ) {
+    this.#roster = roster;
+  }
 
   get sheet(): string {
-    return this.roster.input.sheet.name;
+    return this.#roster.name;
   }
 
   get cell(): string {
-    return address(this.row, this.roster.keyCol);
+    return address(this.row, this.#roster.keyCol);
   }
 
   get values(): StudentValues {
-    return (this.shown ??= this.roster.values(this.row));
+    return (this.#shown ??= this.#roster.values(this.row));
+  }
+
+  toJSON(): PrecheckStudent {
+    const { sheet, row, cell, values, reasons, notes } = this;
+    return { sheet, row, cell, values, reasons, notes };
   }
 }
 
