@@ -642,7 +642,7 @@ class SheetChecker {
       const other = (p: Prepared) => {
         if (!p.hasDrafts || done.includes(p) || isColumnCell(rec, p)) return;
         done.push(p);
-        this.emitCell(p, fieldOf(rec, p) ?? this.wideField(p.col), out);
+        this.emitCell(p, changeFieldOf(rec, p) ?? this.wideField(p.col), out);
       };
       for (const ch of rec.changes) {
         other(ch.oldCell);
@@ -712,8 +712,8 @@ function isColumnCell(rec: RecordRow, p: Prepared): boolean {
   return false;
 }
 
-function fieldOf(rec: RecordRow, p: Prepared): string | null {
-  for (const [f, c] of Object.entries(rec.cells)) if (c === p) return f;
+/** The field of a change's cell (newValue / oldValue); null for any other cell. */
+function changeFieldOf(rec: RecordRow, p: Prepared): string | null {
   for (const ch of rec.changes) {
     if (ch.newCell === p) return 'newValue';
     if (ch.oldCell === p) return 'oldValue';
