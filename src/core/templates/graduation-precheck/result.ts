@@ -99,7 +99,7 @@ const MODES: Readonly<Record<keyof StudentValues, TextMode>> = {
 const PLAIN_FIELDS = (Object.keys(MODES) as (keyof StudentValues)[]).filter((f) => f !== 'enrollmentTerm');
 
 /** A cell as the check prepared it (engine/prepare.ts, in the mode of its field). */
-export type PreparedValue = Pick<Prepared, 'text' | 'empty' | 'unusable' | 'dateSerial'>;
+type PreparedValue = Pick<Prepared, 'text' | 'empty' | 'unusable' | 'dateSerial'>;
 
 /** A term's text in its standard form (null: unreadable), once per distinct text (a roster has a few dozen). */
 const STANDARD_TERMS = new Map<string, string | null>();
@@ -132,7 +132,7 @@ function termText(p: PreparedValue | undefined, studentId: string): string {
  * cleaned text (no spaces in codes, half-width digits …; nothing for an empty or unusable cell), the entry term in
  * its standard form.
  */
-export function studentValues(cell: (f: keyof StudentValues) => PreparedValue | undefined): StudentValues {
+function studentValues(cell: (f: keyof StudentValues) => PreparedValue | undefined): StudentValues {
   // The cleaned text stays the prepared text: field rules canonicalise `fixed`, never `text`.
   const shown = (f: keyof StudentValues): string | undefined => {
     const p = cell(f);
