@@ -124,13 +124,13 @@ const lap = async <T>(fn: () => Promise<T> | T): Promise<{ ms: number; value: T 
 };
 const ms = (x: { ms: number }) => `${x.ms.toFixed(0).padStart(5)} ms`;
 
-async function steps(source: Uint8Array): Promise<string[]> {
+async function steps(source: Uint8Array, native: PhotoCodecs, wasm: PhotoCodecs): Promise<string[]> {
   const jsDecode = await lap(() => decodeJpegJs(source, { useTArray: true, formatAsRGBA: true, maxResolutionInMP: 50, maxMemoryUsageInMB: 1024 }));
   return [
     `  单张 3000×4000（${(source.length / 1e6).toFixed(1)} MB）各步骤：`,
     `    jpeg-js 解码（全尺寸，仅作对比）        ${ms(jsDecode)}`,
-    ...(await codecSteps(source, await loadNativePhotoCodecs(), '命令行：sharp（libvips、libjpeg-turbo、MozJPEG，本机代码，不用网格量化）')),
-    ...(await codecSteps(source, await loadWasmPhotoCodecs(), '任务窗格：WebAssembly（libjpeg-turbo、pica、MozJPEG 含网格量化）')),
+    ...(await codecSteps(source, native, '命令行：sharp（libvips、libjpeg-turbo、MozJPEG，本机代码，不用网格量化）')),
+    ...(await codecSteps(source, wasm, '任务窗格：WebAssembly（libjpeg-turbo、pica、MozJPEG 含网格量化）')),
   ];
 }
 
@@ -152,10 +152,8 @@ function psnr(a: Uint8Array, b: Uint8Array): number {
  * that fits 50,000 bytes with the command line's encoder (sharp, no trellis) and the pane's (MozJPEG WebAssembly,
  * trellis), each copy compared with the pixels it was made from.
  */
-async function encoderComparison(sources: Uint8Array[]): Promise<string[]> {
+async function encoderComparison(sources: Uint8Array[], native: PhotoCodecs, wasm: PhotoCodecs): Promise<string[]> {
   const p = DEFAULT_PROFILE.photos;
-  const native = await loadNativePhotoCodecs();
-  const wasm = await loadWasmPhotoCodecs();
   const rows: { qn: number; qw: number; dn: number; dw: number }[] = [];
   for (const source of sources) {
     const scaled = await native.decodeJpeg(source, W, H, pickScale(W, H, p.width, p.height));
@@ -213,7 +211,10 @@ export async function benchPhotos(dir: string, counts: number[]): Promise<string
     rmSync(target, { recursive: true, force: true });
   }
   // After the batches: the full-size decodes of the comparison leave large buffers behind.
-  out.push(...(await steps(new Uint8Array(readFileSync(join(src, '0.jpg'))))));
-  out.push(...(await encoderComparison(Array.from({ length: DISTINCT }, (_, k) => new Uint8Array(readFileSync(join(src, `${k}.jpg`)))))));
+  const native = await loadNativePhotoCodecs();
+  const wasm = await loadWasmPhotoCodecs();
+  const sources = Array.from({ length: DISTINCT }, (_, k) => new Uint8Array(readFileSync(join(src, `${k}.jpg`))));
+  out.push(...(await steps(sources[0]!, native, wasm)));
+  out.push(...(await encoderComparison(sources, native, wasm)));
   return out;
 }

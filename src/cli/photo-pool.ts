@@ -13,7 +13,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { PhotoLimits } from '../core/evidence/profile';
-import { fixPhoto, type PhotoCodecs, type PhotoFixOutcome } from '../files/photo-fix';
+import { fixPhoto, type PhotoFixOutcome } from '../files/photo-fix';
 import { loadNodePhotoCodecs } from '../files/photo-codecs-node';
 
 export interface FixRequest {
@@ -62,7 +62,7 @@ export async function openPhotoPool(limits: PhotoLimits, jobs: number): Promise<
 }
 
 async function inThread(limits: PhotoLimits): Promise<PhotoPool> {
-  const { codecs, fallback }: { codecs: PhotoCodecs; fallback: string | null } = await loadNodePhotoCodecs();
+  const { codecs, fallback } = await loadNodePhotoCodecs();
   let id = 0;
   return {
     size: 1,

@@ -11,7 +11,8 @@
  * copy is encoded from pixels (JFIF header only).
  *
  * Not fixed, only reported: the background colour and the head position (a person must retake or re-crop the
- * photo), a quality below 60, a file that is not a readable JPG or PNG. */
+ * photo), a quality below 60, a file that is not a readable JPG or PNG.
+ */
 import { decode as decodePng } from 'fast-png';
 import { err, type IssueDraft } from '../core/engine/issue';
 import type { PhotoLimits } from '../core/evidence/profile';
